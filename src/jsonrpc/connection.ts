@@ -218,7 +218,9 @@ export class JsonRpcConnection implements AsyncDisposable {
         record.detach = () => signal.removeEventListener('abort', onAbort);
       }
       const sendOptions =
-        options.relatedRequestId === undefined ? undefined : { relatedRequestId: options.relatedRequestId };
+        options.relatedRequestId === undefined
+          ? undefined
+          : { relatedRequestId: options.relatedRequestId };
       this.#send(message, sendOptions, (error) => {
         this.#forget(id, record);
         record.reject(error);
@@ -231,7 +233,11 @@ export class JsonRpcConnection implements AsyncDisposable {
     if (this.#closed) throw new ConnectionClosedError();
     const message: JsonRpcNotification =
       params === undefined ? { jsonrpc: '2.0', method } : { jsonrpc: '2.0', method, params };
-    this.#send(message, relatedRequestId === undefined ? undefined : { relatedRequestId }, () => {});
+    this.#send(
+      message,
+      relatedRequestId === undefined ? undefined : { relatedRequestId },
+      () => {},
+    );
   }
 
   async close(): Promise<void> {
@@ -331,7 +337,12 @@ export class JsonRpcConnection implements AsyncDisposable {
   #receiveRequest(message: JsonRpcRequest, batch: BatchReply | undefined): void {
     const { id, method } = message;
     if (this.#incoming.has(id)) {
-      this.#sendError(id, ErrorCode.InvalidRequest, `Request id ${JSON.stringify(id)} is already in use`, batch);
+      this.#sendError(
+        id,
+        ErrorCode.InvalidRequest,
+        `Request id ${JSON.stringify(id)} is already in use`,
+        batch,
+      );
       return;
     }
     const handler = this.#handlers.get(method);
@@ -345,7 +356,8 @@ export class JsonRpcConnection implements AsyncDisposable {
       return;
     }
     const run: RequestHandler =
-      handler ?? ((params, context) => (fallback as FallbackRequestHandler)(method, params, context));
+      handler ??
+      ((params, context) => (fallback as FallbackRequestHandler)(method, params, context));
     const record = new IncomingRequest(message, run, batch, {
       notify: (m, p, related) => this.notify(m, p, related),
       request: (m, p, o) => this.request(m, p, o),

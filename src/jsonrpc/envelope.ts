@@ -17,7 +17,12 @@ export type Envelope =
    * (under `id` when that could be read); a broken notification or response never is, since an
    * answer to a response could be mistaken by the peer for the answer to a request of its own.
    */
-  | { kind: 'invalid'; reason: string; shape: 'request' | 'notification' | 'response'; id?: RequestId };
+  | {
+      kind: 'invalid';
+      reason: string;
+      shape: 'request' | 'notification' | 'response';
+      id?: RequestId;
+    };
 
 export function isRequestId(value: unknown): value is RequestId {
   return typeof value === 'string' || (typeof value === 'number' && Number.isInteger(value));
@@ -66,7 +71,8 @@ export function classifyEnvelope(value: unknown): Envelope {
   if (method !== undefined) {
     if (typeof method !== 'string') return invalid('"method" must be a string');
     const params = own(value, 'params');
-    if (params !== undefined && !isPlainObject(params)) return invalid('"params" must be an object');
+    if (params !== undefined && !isPlainObject(params))
+      return invalid('"params" must be an object');
     if (!hasId) return { kind: 'notification', message: value as unknown as JsonRpcNotification };
     if (readableId === undefined) return invalid('"id" must be a string or an integer');
     return { kind: 'request', message: value as unknown as JsonRpcRequest };
@@ -79,8 +85,10 @@ export function classifyEnvelope(value: unknown): Envelope {
     if (readableId === undefined) return invalid('"id" must be a string or an integer');
     if (!isPlainObject(own(value, 'result'))) return invalid('"result" must be an object');
   } else {
-    if (!isErrorObject(own(value, 'error'))) return invalid('"error" must have a code and a message');
-    if (hasId && id !== null && readableId === undefined) return invalid('"id" must be a string or an integer');
+    if (!isErrorObject(own(value, 'error')))
+      return invalid('"error" must have a code and a message');
+    if (hasId && id !== null && readableId === undefined)
+      return invalid('"id" must be a string or an integer');
   }
   return { kind: 'response', message: value as unknown as JsonRpcResponse };
 }

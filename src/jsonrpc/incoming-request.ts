@@ -8,7 +8,11 @@ import { LazyAbort, type RequestContext, type RequestHandler } from './request-c
 
 /** What an incoming request needs from its connection to talk back. */
 export interface RequestChannel {
-  notify(method: string, params: Record<string, unknown> | undefined, relatedRequestId: RequestId): void;
+  notify(
+    method: string,
+    params: Record<string, unknown> | undefined,
+    relatedRequestId: RequestId,
+  ): void;
   request(
     method: string,
     params: Record<string, unknown> | undefined,
@@ -44,7 +48,10 @@ export class IncomingRequest implements RequestContext {
       typeof meta === 'object' && meta !== null && !Array.isArray(meta)
         ? (meta as Record<string, unknown>)
         : undefined;
-    const token = this.meta !== undefined && Object.hasOwn(this.meta, 'progressToken') ? this.meta['progressToken'] : undefined;
+    const token =
+      this.meta !== undefined && Object.hasOwn(this.meta, 'progressToken')
+        ? this.meta['progressToken']
+        : undefined;
     this.progressToken = isRequestId(token) ? token : undefined;
     this.batch = batch;
     this.#handler = handler;
@@ -81,8 +88,13 @@ export class IncomingRequest implements RequestContext {
     this.#channel.notify(method, params, this.id);
   }
 
-  request(method: string, params?: Record<string, unknown>, options: RequestOptions = {}): Promise<unknown> {
-    const signal = options.signal === undefined ? this.signal : AbortSignal.any([options.signal, this.signal]);
+  request(
+    method: string,
+    params?: Record<string, unknown>,
+    options: RequestOptions = {},
+  ): Promise<unknown> {
+    const signal =
+      options.signal === undefined ? this.signal : AbortSignal.any([options.signal, this.signal]);
     return this.#channel.request(method, params, { ...options, signal, relatedRequestId: this.id });
   }
 }

@@ -20,7 +20,11 @@ export interface RequestContext {
   /** Sends a notification that belongs to this request (routed to its stream where that exists). */
   notify(method: string, params?: Record<string, unknown>): void;
   /** Sends a request to the peer on behalf of this one (legacy server-to-client requests). */
-  request(method: string, params?: Record<string, unknown>, options?: RequestOptions): Promise<unknown>;
+  request(
+    method: string,
+    params?: Record<string, unknown>,
+    options?: RequestOptions,
+  ): Promise<unknown>;
 }
 
 export type RequestHandler = (

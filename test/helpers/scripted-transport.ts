@@ -22,7 +22,7 @@ export class ScriptedTransport implements Transport {
   readonly #close = new Emitter<TransportCloseInfo>();
   closed = false;
 
-  send(message: JsonRpcMessage | JsonRpcMessage[], options?: SendOptions): void {
+  send(message: JsonRpcMessage | JsonRpcMessage[], options?: SendOptions): void | Promise<void> {
     if (this.closed) throw new ConnectionClosedError();
     this.sent.push({ message, options });
   }
@@ -57,7 +57,7 @@ export class ScriptedTransport implements Transport {
   }
 
   /** Messages sent so far, without send options, and clears the record. */
-  take(): (JsonRpcMessage | JsonRpcMessage[])[] {
+  take(): unknown[] {
     return this.sent.splice(0).map((entry) => entry.message);
   }
 }

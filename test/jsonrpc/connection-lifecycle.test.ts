@@ -48,7 +48,11 @@ describe('timeouts and progress', () => {
     const { transport, connection } = setup();
     const seen: unknown[] = [];
     const call = connection
-      .request('long', {}, { timeout: 1000, maxTotalTimeout: 2500, onProgress: (p) => seen.push(p) })
+      .request(
+        'long',
+        {},
+        { timeout: 1000, maxTotalTimeout: 2500, onProgress: (p) => seen.push(p) },
+      )
       .catch((e: unknown) => e);
     const [request] = transport.take() as Sent[];
     const token = (request!.params!['_meta'] as { progressToken: number }).progressToken;
@@ -80,7 +84,11 @@ describe('timeouts and progress', () => {
     const [request] = transport.take() as Sent[];
     const token = (request!.params!['_meta'] as { progressToken: number }).progressToken;
     vi.advanceTimersByTime(900);
-    transport.receive({ jsonrpc: '2.0', method: 'notifications/progress', params: { progressToken: token, progress: 1 } });
+    transport.receive({
+      jsonrpc: '2.0',
+      method: 'notifications/progress',
+      params: { progressToken: token, progress: 1 },
+    });
     vi.advanceTimersByTime(100);
     expect(await call).toBeInstanceOf(RequestTimeoutError);
   });
@@ -88,10 +96,18 @@ describe('timeouts and progress', () => {
   it('routes progress by the caller’s own token when it set one', async () => {
     const { transport, connection } = setup();
     const seen: number[] = [];
-    const call = connection.request('x', { _meta: { progressToken: 'mine' } }, { onProgress: (p) => seen.push(p.progress) });
+    const call = connection.request(
+      'x',
+      { _meta: { progressToken: 'mine' } },
+      { onProgress: (p) => seen.push(p.progress) },
+    );
     const [request] = transport.take() as Sent[];
     expect(request!.params).toEqual({ _meta: { progressToken: 'mine' } });
-    transport.receive({ jsonrpc: '2.0', method: 'notifications/progress', params: { progressToken: 'mine', progress: 5 } });
+    transport.receive({
+      jsonrpc: '2.0',
+      method: 'notifications/progress',
+      params: { progressToken: 'mine', progress: 5 },
+    });
     transport.receive({ jsonrpc: '2.0', id: request!.id, result: {} });
     await call;
     expect(seen).toEqual([5]);
@@ -102,20 +118,28 @@ describe('cancellation', () => {
   it('sends notifications/cancelled when the caller aborts, and drops the late answer', async () => {
     const { transport, connection } = setup();
     const controller = new AbortController();
-    const call = connection.request('x', undefined, { signal: controller.signal }).catch((e: unknown) => e);
+    const call = connection
+      .request('x', undefined, { signal: controller.signal })
+      .catch((e: unknown) => e);
     const [request] = transport.take() as Sent[];
     controller.abort('user pressed stop');
     const error = await call;
     expect(error).toBeInstanceOf(RequestCancelledError);
     expect(transport.take()).toEqual([
-      { jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: request!.id, reason: 'user pressed stop' } },
+      {
+        jsonrpc: '2.0',
+        method: 'notifications/cancelled',
+        params: { requestId: request!.id, reason: 'user pressed stop' },
+      },
     ]);
     expect(connection.pendingRequestCount).toBe(0);
   });
 
   it('sends nothing for a signal that is already aborted', async () => {
     const { transport, connection } = setup();
-    const error = await connection.request('x', undefined, { signal: AbortSignal.abort() }).catch((e: unknown) => e);
+    const error = await connection
+      .request('x', undefined, { signal: AbortSignal.abort() })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RequestCancelledError);
     expect(transport.take()).toEqual([]);
   });
@@ -129,7 +153,11 @@ describe('cancellation', () => {
       return new Promise((resolve) => (finish = () => resolve({ late: true })));
     });
     transport.receive({ jsonrpc: '2.0', id: 4, method: 'work' });
-    transport.receive({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: 4, reason: 'bored' } });
+    transport.receive({
+      jsonrpc: '2.0',
+      method: 'notifications/cancelled',
+      params: { requestId: 4, reason: 'bored' },
+    });
     expect(signal?.aborted).toBe(true);
     expect((signal?.reason as Error).message).toBe('bored');
     finish();
@@ -149,7 +177,11 @@ describe('cancellation', () => {
     transport.receive({ jsonrpc: '2.0', id: 1, method: 'work', params: { n: 1 } });
     transport.receive({ jsonrpc: '2.0', id: 2, method: 'work', params: { n: 2 } });
     transport.receive({ jsonrpc: '2.0', id: 3, method: 'work', params: { n: 3 } });
-    transport.receive({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: 2 } });
+    transport.receive({
+      jsonrpc: '2.0',
+      method: 'notifications/cancelled',
+      params: { requestId: 2 },
+    });
     releases.shift()!();
     await flush();
     releases.shift()!();
@@ -165,8 +197,16 @@ describe('cancellation', () => {
     const { transport, connection } = setup();
     connection.setRequestHandler('x', () => ({}));
     transport.receive({ jsonrpc: '2.0', id: 1, method: 'x' });
-    transport.receive({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: 1 } });
-    transport.receive({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: 'nope' } });
+    transport.receive({
+      jsonrpc: '2.0',
+      method: 'notifications/cancelled',
+      params: { requestId: 1 },
+    });
+    transport.receive({
+      jsonrpc: '2.0',
+      method: 'notifications/cancelled',
+      params: { requestId: 'nope' },
+    });
     expect(transport.take()).toEqual([{ jsonrpc: '2.0', id: 1, result: {} }]);
   });
 
@@ -177,11 +217,20 @@ describe('cancellation', () => {
       return {};
     });
     transport.receive({ jsonrpc: '2.0', id: 1, method: 'x' });
-    transport.receive({ jsonrpc: '2.0', id: 2, method: 'x', params: { _meta: { progressToken: 't' } } });
+    transport.receive({
+      jsonrpc: '2.0',
+      id: 2,
+      method: 'x',
+      params: { _meta: { progressToken: 't' } },
+    });
     expect(transport.sent.map((s) => [s.message, s.options])).toEqual([
       [{ jsonrpc: '2.0', id: 1, result: {} }, { relatedRequestId: 1 }],
       [
-        { jsonrpc: '2.0', method: 'notifications/progress', params: { progressToken: 't', progress: 1, total: 2, message: 'half' } },
+        {
+          jsonrpc: '2.0',
+          method: 'notifications/progress',
+          params: { progressToken: 't', progress: 1, total: 2, message: 'half' },
+        },
         { relatedRequestId: 2 },
       ],
       [{ jsonrpc: '2.0', id: 2, result: {} }, { relatedRequestId: 2 }],
@@ -201,7 +250,10 @@ describe('limits', () => {
   it('queues incoming requests past the concurrency limit and refuses past the queue limit', async () => {
     const { transport, connection } = setup({ maxConcurrentRequests: 1, maxQueuedRequests: 1 });
     const releases: (() => void)[] = [];
-    connection.setRequestHandler('w', () => new Promise((resolve) => releases.push(() => resolve({}))));
+    connection.setRequestHandler(
+      'w',
+      () => new Promise((resolve) => releases.push(() => resolve({}))),
+    );
     for (const id of [1, 2, 3]) transport.receive({ jsonrpc: '2.0', id, method: 'w' });
     expect(transport.take()).toEqual([
       { jsonrpc: '2.0', id: 3, error: { code: -32603, message: 'Too many requests in flight' } },
@@ -228,7 +280,9 @@ describe('closing', () => {
       return new Promise(() => {});
     });
     transport.receive({ jsonrpc: '2.0', id: 1, method: 'w' });
-    const calls = [connection.request('a'), connection.request('b')].map((p) => p.catch((e: unknown) => e));
+    const calls = [connection.request('a'), connection.request('b')].map((p) =>
+      p.catch((e: unknown) => e),
+    );
     const closes: unknown[] = [];
     connection.onClose((info) => closes.push(info));
     transport.closeWith({ error: new Error('child exited with code 3') });
@@ -309,6 +363,8 @@ describe('batches (2025-03-26)', () => {
     transport.receive([{ jsonrpc: '2.0', method: 'notifications/n' }]);
     expect(transport.take()).toEqual([]);
     transport.receive([]);
-    expect(transport.take()).toEqual([{ jsonrpc: '2.0', error: { code: -32600, message: 'Empty batch' } }]);
+    expect(transport.take()).toEqual([
+      { jsonrpc: '2.0', error: { code: -32600, message: 'Empty batch' } },
+    ]);
   });
 });

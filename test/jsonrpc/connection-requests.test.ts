@@ -6,7 +6,10 @@ import { ScriptedTransport, flush } from '../helpers/scripted-transport.js';
 
 function setup(options = {}) {
   const transport = new ScriptedTransport();
-  const connection = new JsonRpcConnection(transport, { resetTimeoutOnProgress: false, ...options });
+  const connection = new JsonRpcConnection(transport, {
+    resetTimeoutOnProgress: false,
+    ...options,
+  });
   return { transport, connection };
 }
 
@@ -128,7 +131,11 @@ describe('incoming requests', () => {
     });
     transport.receive({ jsonrpc: '2.0', id: 1, method: 'x' });
     expect(transport.take()).toEqual([
-      { jsonrpc: '2.0', id: 1, error: { code: -32602, message: 'Unknown tool: foo', data: { name: 'foo' } } },
+      {
+        jsonrpc: '2.0',
+        id: 1,
+        error: { code: -32602, message: 'Unknown tool: foo', data: { name: 'foo' } },
+      },
     ]);
   });
 
@@ -143,7 +150,10 @@ describe('incoming requests', () => {
   it('rejects a request that reuses an id still in flight, without disturbing the first', async () => {
     const { transport, connection } = setup();
     let release!: () => void;
-    connection.setRequestHandler('wait', () => new Promise<object>((r) => (release = () => r({ first: true }))));
+    connection.setRequestHandler(
+      'wait',
+      () => new Promise<object>((r) => (release = () => r({ first: true }))),
+    );
     transport.receive({ jsonrpc: '2.0', id: 1, method: 'wait' });
     transport.receive({ jsonrpc: '2.0', id: 1, method: 'wait' });
     expect(transport.take()).toEqual([
@@ -157,22 +167,65 @@ describe('incoming requests', () => {
 
 describe('invalid input', () => {
   const cases: [string, unknown, unknown][] = [
-    ['a number', 1, { jsonrpc: '2.0', error: { code: -32600, message: 'Message must be a JSON object' } }],
-    ['null', null, { jsonrpc: '2.0', error: { code: -32600, message: 'Message must be a JSON object' } }],
-    ['a wrong version', { jsonrpc: '1.0', id: 5, method: 'x' }, { jsonrpc: '2.0', id: 5, error: { code: -32600, message: '"jsonrpc" must be "2.0"' } }],
-    ['a numeric version', { jsonrpc: 2.0, id: 5, method: 'x' }, { jsonrpc: '2.0', id: 5, error: { code: -32600, message: '"jsonrpc" must be "2.0"' } }],
-    ['a null id', { jsonrpc: '2.0', id: null, method: 'x' }, { jsonrpc: '2.0', error: { code: -32600, message: '"id" must be a string or an integer' } }],
-    ['a fractional id', { jsonrpc: '2.0', id: 1.5, method: 'x' }, { jsonrpc: '2.0', error: { code: -32600, message: '"id" must be a string or an integer' } }],
-    ['an object id', { jsonrpc: '2.0', id: {}, method: 'x' }, { jsonrpc: '2.0', error: { code: -32600, message: '"id" must be a string or an integer' } }],
-    ['a method that is not a string', { jsonrpc: '2.0', id: 2, method: 3 }, { jsonrpc: '2.0', id: 2, error: { code: -32600, message: '"method" must be a string' } }],
-    ['array params', { jsonrpc: '2.0', id: 2, method: 'x', params: [1] }, { jsonrpc: '2.0', id: 2, error: { code: -32600, message: '"params" must be an object' } }],
-    ['an empty object', {}, { jsonrpc: '2.0', error: { code: -32600, message: '"jsonrpc" must be "2.0"' } }],
+    [
+      'a number',
+      1,
+      { jsonrpc: '2.0', error: { code: -32600, message: 'Message must be a JSON object' } },
+    ],
+    [
+      'null',
+      null,
+      { jsonrpc: '2.0', error: { code: -32600, message: 'Message must be a JSON object' } },
+    ],
+    [
+      'a wrong version',
+      { jsonrpc: '1.0', id: 5, method: 'x' },
+      { jsonrpc: '2.0', id: 5, error: { code: -32600, message: '"jsonrpc" must be "2.0"' } },
+    ],
+    [
+      'a numeric version',
+      { jsonrpc: 2.0, id: 5, method: 'x' },
+      { jsonrpc: '2.0', id: 5, error: { code: -32600, message: '"jsonrpc" must be "2.0"' } },
+    ],
+    [
+      'a null id',
+      { jsonrpc: '2.0', id: null, method: 'x' },
+      { jsonrpc: '2.0', error: { code: -32600, message: '"id" must be a string or an integer' } },
+    ],
+    [
+      'a fractional id',
+      { jsonrpc: '2.0', id: 1.5, method: 'x' },
+      { jsonrpc: '2.0', error: { code: -32600, message: '"id" must be a string or an integer' } },
+    ],
+    [
+      'an object id',
+      { jsonrpc: '2.0', id: {}, method: 'x' },
+      { jsonrpc: '2.0', error: { code: -32600, message: '"id" must be a string or an integer' } },
+    ],
+    [
+      'a method that is not a string',
+      { jsonrpc: '2.0', id: 2, method: 3 },
+      { jsonrpc: '2.0', id: 2, error: { code: -32600, message: '"method" must be a string' } },
+    ],
+    [
+      'array params',
+      { jsonrpc: '2.0', id: 2, method: 'x', params: [1] },
+      { jsonrpc: '2.0', id: 2, error: { code: -32600, message: '"params" must be an object' } },
+    ],
+    [
+      'an empty object',
+      {},
+      { jsonrpc: '2.0', error: { code: -32600, message: '"jsonrpc" must be "2.0"' } },
+    ],
   ];
-  it.each(cases)('answers %s with -32600, keeping the id only when it is readable', (_, input, expected) => {
-    const { transport } = setup();
-    transport.receive(input);
-    expect(transport.take()).toEqual([expected]);
-  });
+  it.each(cases)(
+    'answers %s with -32600, keeping the id only when it is readable',
+    (_, input, expected) => {
+      const { transport } = setup();
+      transport.receive(input);
+      expect(transport.take()).toEqual([expected]);
+    },
+  );
 
   it('answers an unparseable frame with an id-less error carrying its code', () => {
     const { transport } = setup();
@@ -199,7 +252,9 @@ describe('invalid input', () => {
       seen = params;
       return {};
     });
-    transport.receive(JSON.parse('{"jsonrpc":"2.0","id":1,"method":"x","params":{"__proto__":{"polluted":true}}}'));
+    transport.receive(
+      JSON.parse('{"jsonrpc":"2.0","id":1,"method":"x","params":{"__proto__":{"polluted":true}}}'),
+    );
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
     expect(Object.hasOwn(seen as object, '__proto__')).toBe(true);
     expect(transport.take()).toEqual([{ jsonrpc: '2.0', id: 1, result: {} }]);
