@@ -11,6 +11,8 @@ import type {
   RequestId,
 } from '../spec/jsonrpc.js';
 import { NotificationMethod } from '../spec/methods.js';
+import { classifyMessage, requestId } from '../spec/validate/envelope.js';
+import { formatIssue } from '../spec/validate/validator.js';
 import { BatchReply } from './batch-reply.js';
 import {
   DEFAULT_MAX_CONCURRENT_REQUESTS,
@@ -21,7 +23,6 @@ import {
   type ConnectionOptions,
   type RequestOptions,
 } from './connection-options.js';
-import { classifyEnvelope, isRequestId } from './envelope.js';
 import {
   ConnectionClosedError,
   LimitExceededError,
@@ -308,24 +309,35 @@ export class JsonRpcConnection implements AsyncDisposable {
   }
 
   #receiveOne(value: unknown, batch: BatchReply | undefined): void {
-    const envelope = classifyEnvelope(value);
-    switch (envelope.kind) {
+    const classified = classifyMessage(value);
+    switch (classified.kind) {
       case 'request':
-        this.#receiveRequest(envelope.message, batch);
+        this.#receiveRequest(classified.message, batch);
         return;
       case 'notification':
-        this.#receiveNotification(envelope.message);
+        this.#receiveNotification(classified.message);
         return;
-      case 'response':
-        this.#receiveResponse(envelope.message);
+      case 'result':
+      case 'error':
+        this.#receiveResponse(classified.message);
         return;
-      case 'invalid':
-        if (envelope.shape === 'request') {
-          this.#sendError(envelope.id, ErrorCode.InvalidRequest, envelope.reason, batch);
+      case 'invalid': {
+        const reason =
+          classified.issues[0] === undefined
+            ? 'Invalid message'
+            : formatIssue(classified.issues[0]);
+        if (classified.claimed === 'request' || classified.claimed === undefined) {
+          this.#sendError(
+            classified.id ?? undefined,
+            ErrorCode.InvalidRequest,
+            `Invalid request: ${reason}`,
+            batch,
+          );
         } else {
-          this.#droppedEmitter.emit({ reason: envelope.reason, message: value });
+          this.#droppedEmitter.emit({ reason, message: value });
         }
         return;
+      }
     }
   }
 
@@ -457,9 +469,9 @@ export class JsonRpcConnection implements AsyncDisposable {
   }
 
   #cancelIncoming(params: Params): void {
-    const requestId = params?.['requestId'];
-    if (!isRequestId(requestId)) return;
-    const record = this.#incoming.get(requestId);
+    const target = params?.['requestId'];
+    if (!requestId.is(target)) return;
+    const record = this.#incoming.get(target);
     if (record === undefined) return;
     const reason = typeof params?.['reason'] === 'string' ? params['reason'] : undefined;
     record.cancel(new RequestCancelledError(reason ?? 'Cancelled by the peer'));
@@ -473,7 +485,7 @@ export class JsonRpcConnection implements AsyncDisposable {
   #routeProgress(params: Params): void {
     const token = params?.['progressToken'];
     const progress = params?.['progress'];
-    if (!isRequestId(token) || typeof progress !== 'number') return;
+    if (!requestId.is(token) || typeof progress !== 'number') return;
     const record = this.#progressTargets.get(token);
     if (record === undefined) return;
     const total = params?.['total'];
@@ -523,7 +535,7 @@ function progressTokenOf(params: Params): ProgressToken | undefined {
   const meta = params?.['_meta'];
   if (typeof meta !== 'object' || meta === null) return undefined;
   const token = (meta as Record<string, unknown>)['progressToken'];
-  return isRequestId(token) ? token : undefined;
+  return requestId.is(token) ? token : undefined;
 }
 
 /** A copy of `params` whose `_meta` carries `token`; the caller's objects are not modified. */

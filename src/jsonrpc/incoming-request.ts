@@ -3,7 +3,7 @@ import type { JsonRpcRequest, ProgressToken, RequestId } from '../spec/jsonrpc.j
 import { NotificationMethod } from '../spec/methods.js';
 import type { BatchReply } from './batch-reply.js';
 import type { RequestOptions } from './connection-options.js';
-import { isRequestId } from './envelope.js';
+import { requestId } from '../spec/validate/envelope.js';
 import { LazyAbort, type RequestContext, type RequestHandler } from './request-context.js';
 
 /** What an incoming request needs from its connection to talk back. */
@@ -52,7 +52,7 @@ export class IncomingRequest implements RequestContext {
       this.meta !== undefined && Object.hasOwn(this.meta, 'progressToken')
         ? this.meta['progressToken']
         : undefined;
-    this.progressToken = isRequestId(token) ? token : undefined;
+    this.progressToken = requestId.is(token) ? token : undefined;
     this.batch = batch;
     this.#handler = handler;
     this.#channel = channel;

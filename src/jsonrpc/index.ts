@@ -9,8 +9,6 @@ export {
   DEFAULT_REQUEST_TIMEOUT,
 } from './connection-options.js';
 export type { ConnectionOptions, Progress, RequestOptions } from './connection-options.js';
-export { classifyEnvelope, isRequestId } from './envelope.js';
-export type { Envelope } from './envelope.js';
 export {
   ConnectionClosedError,
   LimitExceededError,

@@ -47,8 +47,10 @@ export const NotificationMethod = {
   SubscriptionsAcknowledged: 'notifications/subscriptions/acknowledged',
 } as const;
 
-export type ClientRequestMethodName = (typeof ClientRequestMethod)[keyof typeof ClientRequestMethod];
-export type ServerRequestMethodName = (typeof ServerRequestMethod)[keyof typeof ServerRequestMethod];
+export type ClientRequestMethodName =
+  (typeof ClientRequestMethod)[keyof typeof ClientRequestMethod];
+export type ServerRequestMethodName =
+  (typeof ServerRequestMethod)[keyof typeof ServerRequestMethod];
 export type NotificationMethodName = (typeof NotificationMethod)[keyof typeof NotificationMethod];
 export type MethodName = ClientRequestMethodName | ServerRequestMethodName | NotificationMethodName;
 

@@ -20,7 +20,9 @@ export const LEGACY_PROTOCOL_VERSIONS = [
 ] as const satisfies readonly ProtocolVersion[];
 
 /** Revisions that carry version, identity and capabilities in `_meta` on every request. */
-export const MODERN_PROTOCOL_VERSIONS = ['2026-07-28'] as const satisfies readonly ProtocolVersion[];
+export const MODERN_PROTOCOL_VERSIONS = [
+  '2026-07-28',
+] as const satisfies readonly ProtocolVersion[];
 
 export type LegacyProtocolVersion = (typeof LEGACY_PROTOCOL_VERSIONS)[number];
 export type ModernProtocolVersion = (typeof MODERN_PROTOCOL_VERSIONS)[number];
@@ -35,11 +37,15 @@ export function isProtocolVersion(value: unknown): value is ProtocolVersion {
 }
 
 export function isLegacyVersion(value: unknown): value is LegacyProtocolVersion {
-  return typeof value === 'string' && (LEGACY_PROTOCOL_VERSIONS as readonly string[]).includes(value);
+  return (
+    typeof value === 'string' && (LEGACY_PROTOCOL_VERSIONS as readonly string[]).includes(value)
+  );
 }
 
 export function isModernVersion(value: unknown): value is ModernProtocolVersion {
-  return typeof value === 'string' && (MODERN_PROTOCOL_VERSIONS as readonly string[]).includes(value);
+  return (
+    typeof value === 'string' && (MODERN_PROTOCOL_VERSIONS as readonly string[]).includes(value)
+  );
 }
 
 export function eraOf(version: ProtocolVersion): Era {

@@ -62,7 +62,7 @@ describe('engine properties', () => {
         await flush();
         const responses = transport.take().flat() as object[];
         for (const response of responses) expect('method' in response).toBe(false);
-        const withIds = responses.filter((r) => 'id' in r).map((r) => (r).id);
+        const withIds = responses.filter((r) => 'id' in r).map((r) => r.id);
         // Every id answered was received, and every request that was received got an answer.
         for (const answered of withIds) expect(expectedIds).toContainEqual(answered);
         for (const asked of new Set(expectedIds)) expect(withIds).toContainEqual(asked);
