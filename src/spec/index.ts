@@ -321,4 +321,35 @@ export type {
   URLElicitationRequiredErrorData,
 } from './types/index.js';
 
-// Runtime validators (src/spec/validate/) are exported here once they land.
+// Runtime validators, compiled once: the envelope classifier and the per-era tables by method.
+export {
+  classifyMessage,
+  formatIssue,
+  formatPath,
+  legacyNotificationParams,
+  legacyNotifications,
+  legacyRequestParams,
+  legacyRequests,
+  legacyResults,
+  legacyValidators,
+  MAX_DEPTH,
+  MAX_ISSUES,
+  messageKind,
+  modernInputRequests,
+  modernInputResponses,
+  modernNotificationParams,
+  modernNotifications,
+  modernRequestParams,
+  modernRequests,
+  modernResults,
+  modernValidators,
+  Validator,
+  validatorFor,
+} from './validate/index.js';
+export type {
+  ClassifiedMessage,
+  Issue,
+  MessageKind,
+  PathSegment,
+  ValidationResult,
+} from './validate/index.js';

@@ -56,11 +56,12 @@ describe('engine properties', () => {
           const candidate = input as Record<string, unknown>;
           if (isObject && 'method' in candidate && 'id' in candidate) {
             const okId = typeof candidate['id'] === 'string' || Number.isInteger(candidate['id']);
-            if (okId) expectedIds.push(candidate['id']);
+            if (okId) expectedIds.push(JSON.parse(JSON.stringify(candidate['id'])));
           }
         }
         await flush();
-        const responses = transport.take().flat() as object[];
+        // Compare as the wire would carry them (JSON has no -0).
+        const responses = JSON.parse(JSON.stringify(transport.take().flat())) as object[];
         for (const response of responses) expect('method' in response).toBe(false);
         const withIds = responses.filter((r) => 'id' in r).map((r) => r.id);
         // Every id answered was received, and every request that was received got an answer.
