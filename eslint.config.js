@@ -8,12 +8,13 @@ const layers = {
   spec: 0,
   jsonrpc: 1,
   transport: 2,
+  schema: 2,
   server: 3,
   client: 3,
   node: 4,
   cli: 5,
 };
-const neutral = ['spec', 'jsonrpc', 'transport', 'server', 'client'];
+const neutral = ['spec', 'jsonrpc', 'transport', 'schema', 'server', 'client'];
 
 function forbiddenFor(folder) {
   const mine = layers[folder];

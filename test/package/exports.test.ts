@@ -83,6 +83,14 @@ const SUBPATH_NAMES: Record<string, string[]> = {
     'toWireError',
   ],
   transport: ['DEFAULT_MAX_LINE_BYTES', 'LineFramer', 'createLinkedTransports', 'serializeMessage'],
+  server: [
+    'McpServer',
+    'MissingClientCapabilityError',
+    'RequestStateCodec',
+    'ToolError',
+    'UriTemplate',
+    'generateRequestStateSecret',
+  ],
   node: [
     'DEFAULT_INHERITED_ENV_VARS',
     'DEFAULT_MAX_QUEUED_BYTES',
@@ -97,7 +105,7 @@ const SUBPATH_NAMES: Record<string, string[]> = {
 describe('the export map', () => {
   it('has exactly these subpaths, and no wildcard', () => {
     expect(Object.keys(packageJson.exports).sort()).toEqual(
-      ['.', './jsonrpc', './node', './package.json', './spec', './transport'].sort(),
+      ['.', './jsonrpc', './node', './package.json', './server', './spec', './transport'].sort(),
     );
     for (const key of Object.keys(packageJson.exports)) expect(key).not.toContain('*');
   });

@@ -1,0 +1,275 @@
+// The 2026-07-28 side of a dual-era server: per-request `_meta`, `server/discover`, result
+// decoration, multi round-trip requests with sealed state, and `subscriptions/listen`.
+import { ProtocolError } from '../jsonrpc/errors.js';
+import type { RequestContext } from '../jsonrpc/request-context.js';
+import { ErrorCode } from '../spec/error-codes.js';
+import type { JsonValue } from '../spec/jsonrpc.js';
+import { MetaKey } from '../spec/meta-keys.js';
+import { isMethodInVersion } from '../spec/methods.js';
+import type {
+  ClientCapabilities,
+  Implementation,
+  InputResponse,
+  LoggingLevel,
+  SubscriptionFilter,
+} from '../spec/types/index.js';
+import {
+  formatIssue,
+  modernInputResponses,
+  modernRequestParams,
+  validatorFor,
+} from '../spec/validate/index.js';
+import { isModernVersion, isProtocolVersion, type ProtocolVersion } from '../spec/versions.js';
+import type { AuthInfo } from './context.js';
+import { FEATURE_CAPABILITY, isFeatureMethod, runFeature, type FeatureMethod } from './features.js';
+import { ModernInputGateway } from './input-gateway.js';
+import { ListenStream } from './listen-stream.js';
+import { isLoggingLevel } from './log-levels.js';
+import { createServerContext, metaValue } from './request-scope.js';
+import { requestStateFailureToProtocolError, salientRequestParams } from './request-state/index.js';
+import type { CacheableKind, ServerCore } from './server-core.js';
+
+type Params = Record<string, unknown>;
+
+/** Methods that may end with an `InputRequiredResult` (mrtr.mdx, "Supported Requests"). */
+const MRTR_METHODS: ReadonlySet<string> = new Set(['tools/call', 'prompts/get', 'resources/read']);
+
+const CACHEABLE: ReadonlySet<string> = new Set<CacheableKind>([
+  'server/discover',
+  'tools/list',
+  'resources/list',
+  'resources/templates/list',
+  'resources/read',
+  'prompts/list',
+]);
+
+/** Whether a request declares itself modern: it carries a protocol version in `_meta`. */
+export function isModernRequest(method: string, params: Params | undefined): boolean {
+  if (method === 'server/discover') return true;
+  const meta = params?.['_meta'];
+  return typeof meta === 'object' && meta !== null && Object.hasOwn(meta, MetaKey.ProtocolVersion);
+}
+
+export interface ModernHost {
+  readonly core: ServerCore;
+  readonly auth: AuthInfo | undefined;
+  /** A listen stream opened on this connection; the host closes it when the server closes. */
+  openListen(stream: ListenStream): () => void;
+}
+
+export async function handleModernRequest(
+  host: ModernHost,
+  method: string,
+  params: Params | undefined,
+  request: RequestContext,
+): Promise<Record<string, unknown>> {
+  const { core } = host;
+  const meta = request.meta;
+  const version = checkVersion(core, metaValue(meta, MetaKey.ProtocolVersion));
+  const capabilities = metaValue(meta, MetaKey.ClientCapabilities);
+  if (typeof capabilities !== 'object' || capabilities === null || Array.isArray(capabilities)) {
+    throw ProtocolError.invalidParams(`Missing _meta["${MetaKey.ClientCapabilities}"]`);
+  }
+  const logLevel = metaValue(meta, MetaKey.LogLevel);
+  if (logLevel !== undefined && !isLoggingLevel(logLevel)) {
+    throw ProtocolError.invalidParams(`Unknown log level: ${JSON.stringify(logLevel)}`);
+  }
+  if (!isMethodInVersion(method, version) || !isClientRequest(method))
+    throw ProtocolError.methodNotFound(method);
+  const validator = validatorFor(modernRequestParams, method);
+  const checked = validator?.validate(params);
+  if (checked !== undefined && !checked.ok) {
+    throw ProtocolError.invalidParams(
+      `Invalid params: ${checked.issues.map(formatIssue).join('; ')}`,
+    );
+  }
+  const given = params ?? {};
+
+  let result: Record<string, unknown>;
+  if (method === 'server/discover') {
+    result = discoverResult(core);
+  } else if (method === 'subscriptions/listen') {
+    result = await listen(host, request, given);
+  } else if (isFeatureMethod(method)) {
+    requireCapability(core, method);
+    const clientInfo = metaValue(meta, MetaKey.ClientInfo) as Implementation | undefined;
+    result = await runWithInputs(host, method, given, request, {
+      version,
+      clientInfo,
+      clientCapabilities: capabilities,
+      logThreshold: core.capabilities().logging === undefined ? undefined : logLevel,
+    });
+  } else {
+    throw ProtocolError.methodNotFound(method);
+  }
+  return decorate(core, method, result);
+}
+
+function checkVersion(core: ServerCore, requested: unknown): ProtocolVersion {
+  if (requested === undefined)
+    throw ProtocolError.invalidParams(`Missing _meta["${MetaKey.ProtocolVersion}"]`);
+  if (
+    isProtocolVersion(requested) &&
+    isModernVersion(requested) &&
+    core.versions.includes(requested)
+  )
+    return requested;
+  throw new ProtocolError(ErrorCode.UnsupportedProtocolVersion, 'Unsupported protocol version', {
+    supported: [...core.versions].reverse(),
+    requested: typeof requested === 'string' ? requested : JSON.stringify(requested),
+  });
+}
+
+function isClientRequest(method: string): boolean {
+  return (
+    method !== 'sampling/createMessage' &&
+    method !== 'elicitation/create' &&
+    method !== 'roots/list'
+  );
+}
+
+function requireCapability(core: ServerCore, method: FeatureMethod): void {
+  if (core.capabilities()[FEATURE_CAPABILITY[method]] === undefined)
+    throw ProtocolError.methodNotFound(method);
+}
+
+export function discoverResult(core: ServerCore): Record<string, unknown> {
+  const result: Record<string, unknown> = {
+    supportedVersions: [...core.versions].reverse(),
+    capabilities: core.capabilities(),
+  };
+  if (core.instructions !== undefined) result['instructions'] = core.instructions;
+  return result;
+}
+
+/** Adds what every modern result carries: `resultType`, server identity, cache hints. */
+function decorate(
+  core: ServerCore,
+  method: string,
+  result: Record<string, unknown>,
+): Record<string, unknown> {
+  const decorated: Record<string, unknown> = { resultType: 'complete', ...result };
+  if (decorated['resultType'] === 'complete' && CACHEABLE.has(method)) {
+    const hint = core.cacheHint(method as CacheableKind);
+    decorated['ttlMs'] = hint.ttlMs;
+    decorated['cacheScope'] = hint.cacheScope;
+  }
+  const meta = (result['_meta'] as Record<string, unknown> | undefined) ?? {};
+  decorated['_meta'] = { ...meta, [MetaKey.ServerInfo]: core.info };
+  return decorated;
+}
+
+interface ModernClient {
+  version: ProtocolVersion;
+  clientInfo: Implementation | undefined;
+  clientCapabilities: ClientCapabilities;
+  logThreshold: LoggingLevel | undefined;
+}
+
+/** What travels inside `requestState`: the answers so far and the keys asked last round. */
+interface StatePayload {
+  answers: Record<string, InputResponse>;
+  asked: string[];
+}
+
+/**
+ * Runs a feature; when its handler asks the client something not yet answered, the request
+ * ends with an `InputRequiredResult` whose sealed state carries every answer so far.
+ */
+async function runWithInputs(
+  host: ModernHost,
+  method: FeatureMethod,
+  params: Params,
+  request: RequestContext,
+  client: ModernClient,
+): Promise<Record<string, unknown>> {
+  const mrtr = MRTR_METHODS.has(method);
+  const binding = { method, params: salientRequestParams(params), principal: host.auth?.principal };
+  const answers = mrtr ? await gatherAnswers(host.core, params, binding) : {};
+  const inputs = new ModernInputGateway(answers);
+  const context = createServerContext({
+    era: 'modern',
+    ...client,
+    auth: host.auth,
+    request,
+    inputs,
+  });
+  let outcome: Record<string, unknown> | undefined;
+  let failure: unknown;
+  try {
+    outcome = await runFeature(host.core.features, method, params, context, client.version);
+  } catch (error) {
+    failure = error;
+  }
+  const pending = inputs.pending;
+  if (pending !== undefined) {
+    if (!mrtr) {
+      throw ProtocolError.internalError(`${method} cannot ask the client for input`);
+    }
+    const payload: StatePayload = { answers, asked: Object.keys(pending) };
+    const requestState = await host.core.requestState.seal(
+      payload as unknown as JsonValue,
+      binding,
+    );
+    return { resultType: 'input_required', inputRequests: pending, requestState };
+  }
+  if (failure !== undefined) {
+    // An InputRequiredSignal always leaves a pending question, so it never reaches here.
+    throw failure instanceof Error ? failure : ProtocolError.internalError();
+  }
+  return outcome as Record<string, unknown>;
+}
+
+/** The answers a retry brings: those sealed in its state plus the new `inputResponses`. */
+async function gatherAnswers(
+  core: ServerCore,
+  params: Params,
+  binding: { method: string; params: JsonValue; principal: string | undefined },
+): Promise<Record<string, InputResponse>> {
+  const state = params['requestState'];
+  if (state === undefined) return {};
+  if (typeof state !== 'string') throw ProtocolError.invalidParams('requestState must be a string');
+  const opened = await core.requestState.unseal(state, binding);
+  if (!opened.ok) throw requestStateFailureToProtocolError(opened);
+  const payload = opened.payload as unknown as StatePayload;
+  const answers: Record<string, InputResponse> = { ...payload.answers };
+  const responses = (params['inputResponses'] ?? {}) as Record<string, unknown>;
+  for (const key of payload.asked) {
+    if (!Object.hasOwn(responses, key)) continue;
+    const expected = ModernInputGateway.expectedMethod(key);
+    const response = responses[key];
+    if (expected === undefined || !modernInputResponses[expected].is(response)) {
+      throw ProtocolError.invalidParams(
+        `inputResponses["${key}"] is not a valid answer to ${String(expected)}`,
+      );
+    }
+    answers[key] = response;
+  }
+  return answers;
+}
+
+function listen(
+  host: ModernHost,
+  request: RequestContext,
+  params: Params,
+): Promise<Record<string, unknown>> {
+  const requested = (params['notifications'] ?? {}) as SubscriptionFilter;
+  const capabilities = host.core.capabilities();
+  const honoured: SubscriptionFilter = {};
+  if (requested.toolsListChanged === true && capabilities.tools?.listChanged === true)
+    honoured.toolsListChanged = true;
+  if (requested.promptsListChanged === true && capabilities.prompts?.listChanged === true)
+    honoured.promptsListChanged = true;
+  if (requested.resourcesListChanged === true && capabilities.resources?.listChanged === true)
+    honoured.resourcesListChanged = true;
+  if (requested.resourceSubscriptions !== undefined && capabilities.resources?.subscribe === true) {
+    honoured.resourceSubscriptions = [...requested.resourceSubscriptions];
+  }
+  const stream = new ListenStream(request, honoured);
+  const unregister = host.openListen(stream);
+  return stream.done.then((result) => {
+    unregister();
+    // Cancelled streams get no response; the engine drops it anyway.
+    return result ?? {};
+  });
+}
