@@ -33,3 +33,43 @@ export class MissingClientCapabilityError extends ProtocolError {
     return new ProtocolError(ErrorCode.InvalidRequest, this.message, this.data);
   }
 }
+
+/** One out-of-band interaction the user must complete before the request can succeed. */
+export interface UrlElicitation {
+  message: string;
+  url: string;
+}
+
+/**
+ * The request cannot go on until the user completes one or more URL interactions (a sign-in, a
+ * payment). 2025-11-25: -32042 with `data.elicitations`. 2026-07-28, where -32042 is gone: the
+ * request ends with an `InputRequiredResult` asking for those URL elicitations, and the handler
+ * runs again on the retry (by then it should find what the interaction produced). Older legacy
+ * revisions, which have no URL elicitation: -32600 naming the URLs.
+ */
+export class UrlElicitationRequiredError extends ProtocolError {
+  override readonly name = 'UrlElicitationRequiredError';
+  readonly elicitations: readonly UrlElicitation[];
+
+  constructor(
+    elicitations: readonly UrlElicitation[],
+    message = 'This request requires the user to visit a URL first',
+  ) {
+    super(ErrorCode.UrlElicitationRequired, message, {
+      elicitations: elicitations.map((e) => ({
+        mode: 'url',
+        elicitationId: crypto.randomUUID(),
+        ...e,
+      })),
+    });
+    this.elicitations = elicitations;
+  }
+
+  forLegacy(version: string): ProtocolError {
+    if (version >= '2025-11-25') return this;
+    return new ProtocolError(
+      ErrorCode.InvalidRequest,
+      `${this.message}: ${this.elicitations.map((e) => e.url).join(', ')}`,
+    );
+  }
+}

@@ -2,7 +2,8 @@
 export { McpServer } from './mcp-server.js';
 export type { ConnectOptions, McpServerOptions } from './mcp-server.js';
 export type { AuthInfo, ClientDescription, ServerContext } from './context.js';
-export { MissingClientCapabilityError, ToolError } from './errors.js';
+export { MissingClientCapabilityError, ToolError, UrlElicitationRequiredError } from './errors.js';
+export type { UrlElicitation } from './errors.js';
 export type { ToolArguments, ToolConfig, ToolHandler, ToolOutput } from './tools.js';
 export type {
   ReadOutput,

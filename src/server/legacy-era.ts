@@ -13,6 +13,7 @@ import {
   type LegacyProtocolVersion,
 } from '../spec/versions.js';
 import type { AuthInfo } from './context.js';
+import { UrlElicitationRequiredError } from './errors.js';
 import { FEATURE_CAPABILITY, isFeatureMethod, runFeature } from './features.js';
 import { LegacyInputGateway } from './input-gateway.js';
 import { trimForVersion } from './legacy-projection.js';
@@ -147,8 +148,15 @@ export async function handleLegacyRequest(
     request,
     inputs: new LegacyInputGateway(request, version),
   });
-  const result = await runFeature(core.features, method, given, context, version);
-  return trimForVersion(method, result, version);
+  try {
+    return trimForVersion(
+      method,
+      await runFeature(core.features, method, given, context, version),
+      version,
+    );
+  } catch (error) {
+    throw error instanceof UrlElicitationRequiredError ? error.forLegacy(version) : error;
+  }
 }
 
 function isLegacyClientRequest(method: string): boolean {

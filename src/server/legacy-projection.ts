@@ -38,6 +38,56 @@ function withoutNewer(item: unknown, fields: Fields, version: LegacyProtocolVers
   return copy ?? item;
 }
 
+/** Content block types, by the first revision that has each (text, image, resource: all). */
+const CONTENT_SINCE: Readonly<Record<string, LegacyProtocolVersion>> = {
+  audio: '2025-03-26',
+  resource_link: '2025-06-18',
+};
+
+/**
+ * A content block the revision can carry: newer kinds become a text block that says what was
+ * there (a link's URI, an audio clip's type), so the client still learns of it.
+ */
+function contentForVersion(block: unknown, version: LegacyProtocolVersion): unknown {
+  if (typeof block !== 'object' || block === null) return block;
+  const { type } = block as { type?: unknown };
+  const since =
+    typeof type === 'string' && Object.hasOwn(CONTENT_SINCE, type)
+      ? CONTENT_SINCE[type]
+      : undefined;
+  if (since === undefined || version >= since) return block;
+  const item = block as Record<string, unknown>;
+  if (type === 'resource_link') {
+    const label = typeof item['name'] === 'string' ? `${item['name']}: ` : '';
+    return { type: 'text', text: `${label}${String(item['uri'])}` };
+  }
+  const mimeType = typeof item['mimeType'] === 'string' ? item['mimeType'] : 'unknown type';
+  return {
+    type: 'text',
+    text: `[${String(type)} content (${mimeType}) not shown: the client's protocol revision does not support it]`,
+  };
+}
+
+function trimContent(
+  result: Record<string, unknown>,
+  version: LegacyProtocolVersion,
+): Record<string, unknown> {
+  if (Array.isArray(result['content'])) {
+    return {
+      ...result,
+      content: (result['content'] as unknown[]).map((block) => contentForVersion(block, version)),
+    };
+  }
+  if (Array.isArray(result['messages'])) {
+    const messages = (result['messages'] as Record<string, unknown>[]).map((message) => ({
+      ...message,
+      content: contentForVersion(message['content'], version),
+    }));
+    return { ...result, messages };
+  }
+  return result;
+}
+
 export function trimForVersion(
   method: string,
   result: Record<string, unknown>,
@@ -52,12 +102,8 @@ export function trimForVersion(
       [key]: (result[key] as unknown[]).map((item) => withoutNewer(item, fields, version)),
     };
   }
-  if (
-    method === 'tools/call' &&
-    version < '2025-06-18' &&
-    Object.hasOwn(result, 'structuredContent')
-  ) {
-    const { structuredContent: _dropped, ...rest } = result;
+  if ((method === 'tools/call' || method === 'prompts/get') && version < '2025-06-18') {
+    const { structuredContent: _dropped, ...rest } = trimContent(result, version);
     return rest;
   }
   return result;

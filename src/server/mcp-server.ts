@@ -2,7 +2,7 @@
 // clients of every revision, 2024-11-05 to 2026-07-28, on any number of connections.
 import { JsonRpcConnection } from '../jsonrpc/connection.js';
 import type { ConnectionOptions } from '../jsonrpc/connection-options.js';
-import { disposable, type Disposable } from '../jsonrpc/events.js';
+import { Emitter, disposable, type Disposable } from '../jsonrpc/events.js';
 import type { Transport } from '../jsonrpc/transport.js';
 import type { SchemaInput } from '../schema/index.js';
 import type { Implementation, ServerCapabilities } from '../spec/types/index.js';
@@ -68,6 +68,7 @@ export class McpServer implements AsyncDisposable {
   readonly #resources = new ResourceCatalog(() => this.#hub.listChanged('resources'));
   readonly #prompts = new PromptRegistry(() => this.#hub.listChanged('prompts'));
   readonly #sessions = new Set<ServerSession>();
+  readonly #rootsListChanged = new Emitter<ServerSession>();
   readonly #core: ServerCore;
 
   constructor(info: Implementation, options: McpServerOptions = {}) {
@@ -92,6 +93,7 @@ export class McpServer implements AsyncDisposable {
         keys: options.requestState?.keys ?? [processLocalRequestStateKey()],
         ...(options.requestState?.ttlMs === undefined ? {} : { ttlMs: options.requestState.ttlMs }),
       }),
+      rootsListChanged: (session) => this.#rootsListChanged.emit(session as ServerSession),
       reportError: (error, where) => this.#reportError(error, where),
     };
   }
@@ -146,6 +148,11 @@ export class McpServer implements AsyncDisposable {
    */
   resourceUpdated(uri: string): void {
     this.#hub.resourceUpdated(uri);
+  }
+
+  /** A legacy client's roots changed; ask again with `ctx.listRoots()` on its next request. */
+  onRootsListChanged(listener: (session: ServerSession) => void): Disposable {
+    return this.#rootsListChanged.on(listener);
   }
 
   /** Serves one connection (a stdio pipe, an in-memory pair, …) until it closes. */

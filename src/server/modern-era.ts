@@ -21,6 +21,7 @@ import {
 } from '../spec/validate/index.js';
 import { isModernVersion, isProtocolVersion, type ProtocolVersion } from '../spec/versions.js';
 import type { AuthInfo } from './context.js';
+import { UrlElicitationRequiredError } from './errors.js';
 import { FEATURE_CAPABILITY, isFeatureMethod, runFeature, type FeatureMethod } from './features.js';
 import { ModernInputGateway } from './input-gateway.js';
 import { ListenStream } from './listen-stream.js';
@@ -200,6 +201,19 @@ async function runWithInputs(
     outcome = await runFeature(host.core.features, method, params, context, client.version);
   } catch (error) {
     failure = error;
+  }
+  if (failure instanceof UrlElicitationRequiredError && mrtr) {
+    // 2026-07-28 has no -32042: the URL interactions become input requests of this round.
+    for (const elicitation of failure.elicitations) {
+      inputs
+        .ask('elicitation/create', {
+          mode: 'url',
+          message: elicitation.message,
+          url: elicitation.url,
+        })
+        .catch(() => {});
+    }
+    failure = undefined;
   }
   const pending = inputs.pending;
   if (pending !== undefined) {

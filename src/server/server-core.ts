@@ -28,6 +28,8 @@ export interface ServerCore {
   capabilities(): ServerCapabilities;
   cacheHint(kind: CacheableKind): CacheHint;
   readonly requestState: RequestStateCodec;
+  /** A legacy client said its roots changed (`notifications/roots/list_changed`). */
+  rootsListChanged(session: unknown): void;
   /** Something failed that the client is not told about in detail. */
   reportError(error: unknown, where: string): void;
 }

@@ -33,6 +33,9 @@ export class ServerSession implements ChangeListener {
       connection.onNotification(NotificationMethod.Initialized, () => {
         if (this.session.initialized) this.session.ready = true;
       }),
+      connection.onNotification(NotificationMethod.RootsListChanged, () => {
+        if (this.session.initialized) core.rootsListChanged(this);
+      }),
     ];
   }
 

@@ -16,8 +16,14 @@ import { ToolError } from './errors.js';
 import { InputRequiredSignal } from './input-gateway.js';
 import { Registry } from './registry.js';
 
-/** What a tool handler may return: a full result, or just text. */
-export type ToolOutput = Omit<CallToolResult, 'resultType'> | string;
+/**
+ * What a tool handler may return: a full result, just text, or a result with only
+ * `structuredContent` (its JSON text is then added as `content`, for older clients).
+ */
+export type ToolOutput =
+  | Omit<CallToolResult, 'resultType'>
+  | (Omit<CallToolResult, 'resultType' | 'content'> & { content?: ContentBlock[] })
+  | string;
 
 export interface ToolConfig<
   Input extends SchemaInput | undefined = undefined,
@@ -135,8 +141,9 @@ export class ToolRegistry extends Registry<RegisteredTool> {
   }
 
   async #finish(tool: RegisteredTool, output: ToolOutput): Promise<ToolResult> {
-    const result: ToolResult =
-      typeof output === 'string' ? { content: [{ type: 'text', text: output }] } : { ...output };
+    const result = (
+      typeof output === 'string' ? { content: [textBlock(output)] } : { ...output }
+    ) as ToolResult;
     if (!Array.isArray(result.content)) {
       // A result with only structured content also carries it as text, for older clients.
       result.content =

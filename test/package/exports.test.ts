@@ -89,6 +89,7 @@ const SUBPATH_NAMES: Record<string, string[]> = {
     'RequestStateCodec',
     'ToolError',
     'UriTemplate',
+    'UrlElicitationRequiredError',
     'generateRequestStateSecret',
   ],
   node: [

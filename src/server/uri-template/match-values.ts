@@ -1,6 +1,6 @@
 // Reading variable values out of one located expression group, then reconciling variables that
 // appear more than once and applying the traversal guards.
-import { countCodePoints, decodePercent, truncateToPrefix } from './operators.js';
+import { decodePercent, truncateToPrefix } from './operators.js';
 import { isSafeValue } from './match-safety.js';
 import type { ResolvedSafety } from './match-safety.js';
 import type { MatchGroup, MatchVarSpec } from './match-plan.js';
@@ -29,7 +29,6 @@ export function setOwn<T>(target: Record<string, T>, key: string, value: T): voi
 function stringOccurrence(spec: MatchVarSpec, raw: string, found: Occurrence[]): boolean {
   const value = decodePercent(raw);
   if (value === undefined) return false;
-  if (spec.maxLength !== undefined && countCodePoints(value) > spec.maxLength) return false;
   found.push({ spec, value });
   return true;
 }
@@ -247,7 +246,8 @@ function stringsOf(value: UriTemplateMatchValue): string[] {
 
 /**
  * Applies the guards to every occurrence, then merges repeated variables: occurrences without a
- * prefix modifier must agree, and a prefixed one must be the prefix of the fullest value.
+ * prefix modifier must agree, and one with `:N` must be the first N characters of the fullest
+ * value, which for a variable appearing once means it has at most N characters.
  */
 export function reconcile(
   found: readonly Occurrence[],

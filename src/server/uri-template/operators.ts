@@ -139,20 +139,6 @@ export function truncateToPrefix(value: string, maxLength: number, allowReserved
   return value.slice(0, index);
 }
 
-export function countCodePoints(value: string): number {
-  let count = 0;
-  for (let index = 0; index < value.length; index += 1) {
-    const code = value.charCodeAt(index);
-    // A high surrogate followed by a low one is one code point; lone surrogates count alone.
-    if (code >= 0xd800 && code <= 0xdbff) {
-      const next = value.charCodeAt(index + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) index += 1;
-    }
-    count += 1;
-  }
-  return count;
-}
-
 /** Percent-decodes `text` as UTF-8; `undefined` for a malformed triplet or invalid UTF-8. */
 export function decodePercent(text: string): string | undefined {
   if (!text.includes('%')) return text;
