@@ -32,8 +32,10 @@ export interface UriTemplateOptions {
  * - literals match exactly (case-sensitive) as `expand` writes them; a trailing `/` is not ignored;
  * - a run of expressions ends at the leftmost occurrence of the next literal that lets the rest match
  *   (`{a}-{b}` on `x-y-z` gives a = `x`), except the final literal, which is anchored at the end;
- * - adjacent expressions are split as `splitRun` documents (`{name}{.ext}`: last dot;
- *   `{+path}{?q}`: first `?`; `{a}{b}`: all to `a`);
+ * - adjacent expressions with the same separator act as one (`{/a}{/b}` is `{/a,b}`, `{?a}{&b}` is
+ *   `{?a,b}`); otherwise each takes what its characters allow, and where the next one's first
+ *   character could also be inside it, stops at the first `?`, `&`, `#` or the last `.`, `/`, `;`
+ *   (`{+path}{?q}`: first `?`; `{name}{.ext}`: last dot; `{a}{b}`: all to `a`);
  * - values are percent-decoded (an invalid encoding fails the match); a non-exploded variable is a
  *   string (`{list}` on `a,b` gives `'a,b'`; a raw `,` or `=` in a value is accepted and kept); an
  *   exploded one is a list, or a record when its items are `key=value` pairs (for `;`, `?`, `&`:
@@ -41,7 +43,13 @@ export interface UriTemplateOptions {
  * - `;`, `?`, `&` parameters may come in any order, may be missing, may not repeat beyond the
  *   template's places for them, and may not be unknown unless an exploded variable takes them;
  * - a variable that expanded to nothing is absent: `''` and undefined are the same for `{x}` and `{+x}`;
- * - for `+` and `#`, a value that itself contained `%XX` comes back decoded.
+ * - for `+` and `#`, a value that itself contained `%XX` comes back decoded;
+ * - with the default guards, a value with a `..` segment, a NUL, an encoded separator or a leading
+ *   `/` fails the match (see `UriTemplateSafetyOptions`): write `file:///{+path}`, not
+ *   `file://{+path}`, so that relative paths are what match.
+ *
+ * Matching never backtracks: literals are placed in one right-to-left pass each, every expression
+ * is split once, so time is O(n·k) for a URI of n characters and a template of k characters.
  */
 export class UriTemplate {
   readonly template: string;
