@@ -26,13 +26,17 @@ import type { WireTap } from './wire-tap.js';
 export type Era = 'legacy' | 'modern';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const EVERYTHING_SERVER = fileURLToPath(new URL('../../../examples/everything-server.js', import.meta.url));
+const EVERYTHING_SERVER = fileURLToPath(
+  new URL('../../../examples/everything-server.js', import.meta.url),
+);
 const BUILT_SERVER_ENTRY = fileURLToPath(new URL('../../../dist/server/index.js', import.meta.url));
 
 /** How both SDKs' stdio transports start the example server (it imports the built package). */
 export function serverProcess(): { command: string; args: string[]; cwd: string; stderr: 'pipe' } {
   if (!existsSync(BUILT_SERVER_ENTRY)) {
-    throw new Error('examples/everything-server.js imports the built package: run `npm run build` first');
+    throw new Error(
+      'examples/everything-server.js imports the built package: run `npm run build` first',
+    );
   }
   return { command: process.execPath, args: [EVERYTHING_SERVER], cwd: REPO_ROOT, stderr: 'pipe' };
 }
@@ -56,7 +60,11 @@ export interface AskedInputs {
 }
 
 export interface CallOptions {
-  onProgress?: (progress: { progress: number; total?: number; message?: string }) => void;
+  onProgress?: (progress: {
+    progress: number;
+    total?: number | undefined;
+    message?: string | undefined;
+  }) => void;
   /**
    * The least severe log messages wanted while the call runs: legacy clients set it on the
    * session with `logging/setLevel` first; 2026-07-28 puts it in the request's `_meta`.
@@ -91,7 +99,11 @@ export interface InteropClient {
   listResources(cursor?: string): Promise<Page<Resource>>;
   listResourceTemplates(cursor?: string): Promise<Page<ResourceTemplate>>;
   listPrompts(cursor?: string): Promise<Page<Prompt>>;
-  callTool(name: string, args?: Record<string, unknown>, options?: CallOptions): Promise<CallToolResult>;
+  callTool(
+    name: string,
+    args?: Record<string, unknown>,
+    options?: CallOptions,
+  ): Promise<CallToolResult>;
   readResource(uri: string): Promise<ReadResourceResult>;
   getPrompt(name: string, args?: Record<string, string>): Promise<GetPromptResult>;
   complete(
@@ -110,7 +122,8 @@ export async function collectPages<T>(fetch: (cursor?: string) => Promise<Page<T
     const page = await fetch(cursor);
     items.push(...page.items);
     cursor = page.nextCursor;
-    if (cursor !== undefined && seen.has(cursor)) throw new Error(`The server repeated cursor ${cursor}`);
+    if (cursor !== undefined && seen.has(cursor))
+      throw new Error(`The server repeated cursor ${cursor}`);
     if (cursor !== undefined) seen.add(cursor);
   } while (cursor !== undefined);
   return items;

@@ -42,7 +42,12 @@ export class WireTap {
 
   /** Requests the client sent, optionally only those for one method. */
   requestsSent(method?: string): WireMessage[] {
-    return this.sent.filter((m) => m.id !== undefined && m.method !== undefined && (method === undefined || m.method === method));
+    return this.sent.filter(
+      (m) =>
+        m.id !== undefined &&
+        m.method !== undefined &&
+        (method === undefined || m.method === method),
+    );
   }
 
   /** Requests the server sent to the client (legacy only: 2026-07-28 has none). */
