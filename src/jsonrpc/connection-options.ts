@@ -21,6 +21,8 @@ export interface RequestOptions {
   onProgress?: (progress: Progress) => void;
   /** The incoming request this one is made for (routing on per-request streams). */
   relatedRequestId?: string | number;
+  /** Called with the request's id as it is sent (to match notifications that name it). */
+  onRequestId?: (id: string | number) => void;
 }
 
 export interface ConnectionOptions {

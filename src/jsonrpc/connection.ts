@@ -222,6 +222,7 @@ export class JsonRpcConnection implements AsyncDisposable {
         options.relatedRequestId === undefined
           ? undefined
           : { relatedRequestId: options.relatedRequestId };
+      options.onRequestId?.(id);
       this.#send(message, sendOptions, (error) => {
         this.#forget(id, record);
         record.reject(error);

@@ -44,7 +44,7 @@ export class ProtocolError extends Error {
   }
 }
 
-export type LocalErrorReason = 'timeout' | 'closed' | 'cancelled' | 'misuse' | 'limit';
+export type LocalErrorReason = 'timeout' | 'closed' | 'cancelled' | 'misuse' | 'limit' | 'protocol';
 
 /** An error raised in this process about this process; it is never sent to the peer. */
 export class LocalError extends Error {
@@ -94,6 +94,14 @@ export class UsageError extends LocalError {
   override readonly name = 'UsageError';
   constructor(message: string) {
     super('misuse', message);
+  }
+}
+
+/** The peer sent something the protocol does not allow (a result of the wrong shape). */
+export class InvalidResponseError extends LocalError {
+  override readonly name = 'InvalidResponseError';
+  constructor(message: string) {
+    super('protocol', message);
   }
 }
 

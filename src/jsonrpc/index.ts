@@ -11,6 +11,7 @@ export {
 export type { ConnectionOptions, Progress, RequestOptions } from './connection-options.js';
 export {
   ConnectionClosedError,
+  InvalidResponseError,
   LimitExceededError,
   LocalError,
   ProtocolError,

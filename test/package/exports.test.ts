@@ -72,6 +72,7 @@ const SUBPATH_NAMES: Record<string, string[]> = {
     'DEFAULT_MAX_TOTAL_TIMEOUT',
     'DEFAULT_REQUEST_TIMEOUT',
     'Emitter',
+    'InvalidResponseError',
     'JsonRpcConnection',
     'LimitExceededError',
     'LocalError',
@@ -83,6 +84,7 @@ const SUBPATH_NAMES: Record<string, string[]> = {
     'toWireError',
   ],
   transport: ['DEFAULT_MAX_LINE_BYTES', 'LineFramer', 'createLinkedTransports', 'serializeMessage'],
+  client: ['McpClient', 'Subscription'],
   server: [
     'McpServer',
     'MissingClientCapabilityError',
@@ -106,7 +108,7 @@ const SUBPATH_NAMES: Record<string, string[]> = {
 describe('the export map', () => {
   it('has exactly these subpaths, and no wildcard', () => {
     expect(Object.keys(packageJson.exports).sort()).toEqual(
-      ['.', './jsonrpc', './node', './package.json', './server', './spec', './transport'].sort(),
+      ['.', './client', './jsonrpc', './node', './package.json', './server', './spec', './transport'].sort(),
     );
     for (const key of Object.keys(packageJson.exports)) expect(key).not.toContain('*');
   });

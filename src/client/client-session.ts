@@ -1,0 +1,174 @@
+// The two ways a client talks once connected: a legacy session (after `initialize`) sends
+// requests as they are; a modern one wraps each in the `_meta` envelope, retries with a common
+// version when told to, and answers `InputRequiredResult`s until the call completes.
+import type { JsonRpcConnection } from '../jsonrpc/connection.js';
+import type { RequestOptions } from '../jsonrpc/connection-options.js';
+import { InvalidResponseError, LimitExceededError, ProtocolError } from '../jsonrpc/errors.js';
+import { ErrorCode } from '../spec/error-codes.js';
+import { MetaKey } from '../spec/meta-keys.js';
+import type {
+  ClientCapabilities,
+  Implementation,
+  InputRequests,
+  LoggingLevel,
+} from '../spec/types/index.js';
+import { formatIssue, legacyResults, modernResults, validatorFor } from '../spec/validate/index.js';
+import { isModernVersion, type Era, type ProtocolVersion } from '../spec/versions.js';
+import { answerInputRequests } from './input-answers.js';
+import type { ClientHandlers } from './options.js';
+
+type Params = Record<string, unknown>;
+
+export interface ClientSession {
+  readonly era: Era;
+  readonly version: ProtocolVersion;
+  request(method: string, params: Params | undefined, options: RequestOptions): Promise<Params>;
+}
+
+function checkResult(era: Era, method: string, result: unknown): Params {
+  const validator = validatorFor(era === 'modern' ? modernResults : legacyResults, method);
+  const checked = validator?.validate(result);
+  if (checked !== undefined && !checked.ok) {
+    throw new InvalidResponseError(
+      `The server answered ${method} with an invalid result: ${checked.issues.map(formatIssue).join('; ')}`,
+    );
+  }
+  return result as Params;
+}
+
+export class LegacyClientSession implements ClientSession {
+  readonly era = 'legacy';
+  readonly version: ProtocolVersion;
+  readonly #connection: JsonRpcConnection;
+
+  constructor(connection: JsonRpcConnection, version: ProtocolVersion) {
+    this.#connection = connection;
+    this.version = version;
+  }
+
+  async request(
+    method: string,
+    params: Params | undefined,
+    options: RequestOptions,
+  ): Promise<Params> {
+    return checkResult('legacy', method, await this.#connection.request(method, params, options));
+  }
+}
+
+/** Methods whose results may ask for input first (mrtr.mdx, "Supported Requests"). */
+const MRTR_METHODS: ReadonlySet<string> = new Set(['tools/call', 'prompts/get', 'resources/read']);
+
+export interface ModernSessionSettings {
+  clientInfo: Implementation;
+  capabilities: ClientCapabilities;
+  handlers: ClientHandlers;
+  maxInputRounds: number;
+  /** The versions this client speaks, newest first. */
+  ours: readonly ProtocolVersion[];
+  logLevel: () => LoggingLevel | undefined;
+}
+
+export class ModernClientSession implements ClientSession {
+  readonly era = 'modern';
+  version: ProtocolVersion;
+  readonly #connection: JsonRpcConnection;
+  readonly #settings: ModernSessionSettings;
+
+  constructor(
+    connection: JsonRpcConnection,
+    version: ProtocolVersion,
+    settings: ModernSessionSettings,
+  ) {
+    this.#connection = connection;
+    this.version = version;
+    this.#settings = settings;
+  }
+
+  /** The `_meta` every modern request carries, on top of the caller's own `_meta`. */
+  envelope(meta: unknown): Params {
+    const envelope: Params = {
+      ...(typeof meta === 'object' && meta !== null ? (meta as Params) : {}),
+      [MetaKey.ProtocolVersion]: this.version,
+      [MetaKey.ClientCapabilities]: this.#settings.capabilities,
+      [MetaKey.ClientInfo]: this.#settings.clientInfo,
+    };
+    const level = this.#settings.logLevel();
+    if (level !== undefined) envelope[MetaKey.LogLevel] = level;
+    return envelope;
+  }
+
+  async request(
+    method: string,
+    params: Params | undefined,
+    options: RequestOptions,
+  ): Promise<Params> {
+    let retry: Params = {};
+    for (let round = 0; ; round++) {
+      const result = await this.#send(method, { ...params, ...retry }, options);
+      if (result['resultType'] !== 'input_required') return result;
+      if (!MRTR_METHODS.has(method)) {
+        throw new InvalidResponseError(`The server asked for input on ${method}, which cannot`);
+      }
+      if (round >= this.#settings.maxInputRounds) {
+        throw new LimitExceededError(`${method} still asked for input after ${round} rounds`);
+      }
+      const requests = result['inputRequests'] as InputRequests | undefined;
+      const signal = options.signal ?? new AbortController().signal;
+      const inputResponses =
+        requests === undefined
+          ? undefined
+          : await answerInputRequests(this.#settings.handlers, requests, { signal });
+      // The retry echoes the state exactly, and carries no state when there was none.
+      retry = {};
+      if (inputResponses !== undefined) retry['inputResponses'] = inputResponses;
+      if (typeof result['requestState'] === 'string')
+        retry['requestState'] = result['requestState'];
+    }
+  }
+
+  /** One request; an UnsupportedProtocolVersion answer switches to a common version, once. */
+  async #send(method: string, params: Params, options: RequestOptions): Promise<Params> {
+    try {
+      return await this.#sendOnce(method, params, options);
+    } catch (error) {
+      const next = error instanceof ProtocolError ? this.#commonVersion(error) : undefined;
+      if (next === undefined || next === this.version) throw error;
+      this.version = next;
+      return this.#sendOnce(method, params, options);
+    }
+  }
+
+  async #sendOnce(method: string, params: Params, options: RequestOptions): Promise<Params> {
+    const result = await this.#connection.request(
+      method,
+      { ...params, _meta: this.envelope(params['_meta']) },
+      options,
+    );
+    const checked = checkResult('modern', method, result);
+    const type = checked['resultType'];
+    if (type !== undefined && type !== 'complete' && type !== 'input_required') {
+      throw new InvalidResponseError(
+        `Unknown resultType ${JSON.stringify(type)} in the answer to ${method}`,
+      );
+    }
+    return checked;
+  }
+
+  /** The newest modern version both sides speak, from an UnsupportedProtocolVersion error. */
+  #commonVersion(error: ProtocolError): ProtocolVersion | undefined {
+    if (error.code !== ErrorCode.UnsupportedProtocolVersion) return undefined;
+    return pickVersion(
+      this.#settings.ours,
+      (error.data as { supported?: unknown } | undefined)?.supported,
+    );
+  }
+}
+
+/** The newest modern version in both lists. */
+export function pickVersion(
+  ours: readonly ProtocolVersion[],
+  theirs: unknown,
+): ProtocolVersion | undefined {
+  if (!Array.isArray(theirs)) return undefined;
+  return ours.find((version) => isModernVersion(version) && theirs.includes(version));
+}

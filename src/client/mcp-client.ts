@@ -1,0 +1,419 @@
+// The high-level client: connects to any MCP server (2024 or 2026), detects its era, and gives a
+// host the whole protocol as typed methods, with the host's handlers answering what it asks.
+import { JsonRpcConnection } from '../jsonrpc/connection.js';
+import type { RequestOptions } from '../jsonrpc/connection-options.js';
+import { ConnectionClosedError, InvalidResponseError, UsageError } from '../jsonrpc/errors.js';
+import { Emitter, type Disposable } from '../jsonrpc/events.js';
+import type { Transport } from '../jsonrpc/transport.js';
+import { compileJsonSchema, describeIssues } from '../schema/index.js';
+import { NotificationMethod } from '../spec/methods.js';
+import type {
+  CallToolResult,
+  CompleteResult,
+  GetPromptResult,
+  Implementation,
+  LoggingLevel,
+  LoggingMessageNotificationParams,
+  Prompt,
+  PromptReference,
+  ReadResourceResult,
+  Resource,
+  ResourceTemplate,
+  ResourceTemplateReference,
+  ServerCapabilities,
+  SubscriptionFilter,
+  Tool,
+} from '../spec/types/index.js';
+import { MODERN_PROTOCOL_VERSIONS, type Era, type ProtocolVersion } from '../spec/versions.js';
+import { modernCapabilities } from './capabilities.js';
+import { ModernClientSession, type ClientSession } from './client-session.js';
+import { establish, type ServerDescription } from './establish.js';
+import { answerInput } from './input-answers.js';
+import { ListCache, type ListName } from './list-cache.js';
+import type { CallOptions, McpClientOptions } from './options.js';
+import { Subscription } from './subscription.js';
+
+type Params = Record<string, unknown>;
+
+interface Page<T> {
+  items: T[];
+  nextCursor: string | undefined;
+}
+
+const LIST_METHOD: Readonly<Record<ListName, string>> = {
+  tools: 'tools/list',
+  resources: 'resources/list',
+  resourceTemplates: 'resources/templates/list',
+  prompts: 'prompts/list',
+};
+
+const LIST_CHANGED: Readonly<Record<string, ListName>> = {
+  [NotificationMethod.ToolListChanged]: 'tools',
+  [NotificationMethod.ResourceListChanged]: 'resources',
+  [NotificationMethod.PromptListChanged]: 'prompts',
+};
+
+export class McpClient implements AsyncDisposable {
+  readonly info: Implementation;
+  readonly #options: McpClientOptions;
+  #connection: JsonRpcConnection | undefined;
+  #session: ClientSession | undefined;
+  #server: ServerDescription | undefined;
+  #logLevel: LoggingLevel | undefined;
+  readonly #cache = new ListCache();
+  readonly #outputValidators = new Map<
+    string,
+    {
+      schema: unknown;
+      validate: (value: unknown) => {
+        ok: boolean;
+        issues?: readonly { path: readonly (string | number)[]; message: string }[];
+      };
+    }
+  >();
+  readonly #listChanged = new Emitter<ListName>();
+  readonly #resourceUpdated = new Emitter<string>();
+  readonly #logMessage = new Emitter<LoggingMessageNotificationParams>();
+  readonly #closed = new Emitter<Error | undefined>();
+
+  constructor(info: Implementation, options: McpClientOptions = {}) {
+    this.info = info;
+    this.#options = options;
+  }
+
+  /**
+   * Connects and picks the era. Pass a function that makes a transport (e.g. spawns the server)
+   * and the client can start a fresh one when a legacy server exits on the era probe.
+   */
+  async connect(transport: Transport | (() => Transport)): Promise<void> {
+    if (this.#connection !== undefined) throw new UsageError('The client is already connected');
+    const make = typeof transport === 'function' ? transport : undefined;
+    let first: Transport | undefined = typeof transport === 'function' ? undefined : transport;
+    const open = async (): Promise<JsonRpcConnection> => {
+      const next = first ?? make?.();
+      first = undefined;
+      if (next === undefined) throw new ConnectionClosedError('No transport to connect with');
+      const connection = this.#wire(new JsonRpcConnection(next, this.#options.connection));
+      await connection.start();
+      return connection;
+    };
+    const established = await establish(open, make !== undefined, this.#options, {
+      clientInfo: this.info,
+      capabilities: modernCapabilities(this.#options),
+      handlers: this.#options.handlers ?? {},
+      maxInputRounds: this.#options.maxInputRounds ?? 8,
+      ours: [...MODERN_PROTOCOL_VERSIONS].reverse(),
+      logLevel: () => this.#logLevel,
+    });
+    this.#connection = established.connection;
+    this.#session = established.session;
+    this.#server = established.server;
+    established.connection.onClose((info) => this.#closed.emit(info.error));
+  }
+
+  /** Answers what a legacy server asks, and routes notifications to listeners. */
+  #wire(connection: JsonRpcConnection): JsonRpcConnection {
+    const handlers = this.#options.handlers ?? {};
+    for (const method of ['elicitation/create', 'sampling/createMessage', 'roots/list'] as const) {
+      connection.setRequestHandler(method, (params, context) =>
+        answerInput(handlers, method, params, { signal: context.signal }),
+      );
+    }
+    connection.setRequestHandler('ping', () => ({}));
+    connection.onAnyNotification(({ method, params }) => {
+      const list = Object.hasOwn(LIST_CHANGED, method) ? LIST_CHANGED[method] : undefined;
+      if (list !== undefined) {
+        this.#cache.invalidate(list);
+        if (list === 'resources') this.#cache.invalidate('resourceTemplates');
+        this.#listChanged.emit(list);
+      } else if (
+        method === NotificationMethod.ResourceUpdated &&
+        typeof params?.['uri'] === 'string'
+      ) {
+        this.#resourceUpdated.emit(params['uri']);
+      } else if (method === NotificationMethod.Message && params !== undefined) {
+        this.#logMessage.emit(params as LoggingMessageNotificationParams);
+      }
+    });
+    return connection;
+  }
+
+  // ---- what the connection established ---------------------------------------------------------
+
+  get era(): Era {
+    return this.#require().era;
+  }
+  get protocolVersion(): ProtocolVersion {
+    return this.#require().version;
+  }
+  get serverInfo(): Implementation | undefined {
+    return this.#server?.info;
+  }
+  get serverCapabilities(): ServerCapabilities {
+    return this.#server?.capabilities ?? {};
+  }
+  get instructions(): string | undefined {
+    return this.#server?.instructions;
+  }
+  get connected(): boolean {
+    return this.#connection !== undefined && !this.#connection.closed;
+  }
+
+  // ---- calling the server ------------------------------------------------------------------------
+
+  /** Sends any request through the era's session (the `_meta` envelope, input rounds). */
+  async request(method: string, params?: Params, options: CallOptions = {}): Promise<Params> {
+    return this.#require().request(method, params, toRequestOptions(options));
+  }
+
+  async listTools(cursor?: string, options?: CallOptions): Promise<Page<Tool>> {
+    return this.#page('tools', cursor, options);
+  }
+  async listResources(cursor?: string, options?: CallOptions): Promise<Page<Resource>> {
+    return this.#page('resources', cursor, options);
+  }
+  async listResourceTemplates(
+    cursor?: string,
+    options?: CallOptions,
+  ): Promise<Page<ResourceTemplate>> {
+    return this.#page('resourceTemplates', cursor, options);
+  }
+  async listPrompts(cursor?: string, options?: CallOptions): Promise<Page<Prompt>> {
+    return this.#page('prompts', cursor, options);
+  }
+
+  /** Every tool, following cursors; served from cache while the server's `ttlMs` holds. */
+  allTools(options?: CallOptions): Promise<Tool[]> {
+    return this.#all('tools', options);
+  }
+  allResources(options?: CallOptions): Promise<Resource[]> {
+    return this.#all('resources', options);
+  }
+  allResourceTemplates(options?: CallOptions): Promise<ResourceTemplate[]> {
+    return this.#all('resourceTemplates', options);
+  }
+  allPrompts(options?: CallOptions): Promise<Prompt[]> {
+    return this.#all('prompts', options);
+  }
+
+  /** Iterates a list page by page, without caching. */
+  async *iterate<T = unknown>(name: ListName, options?: CallOptions): AsyncGenerator<T> {
+    let cursor: string | undefined;
+    const seen = new Set<string>();
+    do {
+      const page = await this.#page<T>(name, cursor, options);
+      yield* page.items;
+      cursor = page.nextCursor;
+      // A server that hands out the same cursor twice would loop forever.
+      if (cursor !== undefined && seen.has(cursor))
+        throw new InvalidResponseError(`The server repeated a ${name} cursor`);
+      if (cursor !== undefined) seen.add(cursor);
+    } while (cursor !== undefined);
+  }
+
+  /**
+   * Calls a tool. A tool that fails returns a result with `isError` (not an exception); a
+   * result whose `structuredContent` breaks the tool's `outputSchema` is an `InvalidResponseError`.
+   */
+  async callTool(name: string, args: Params = {}, options?: CallOptions): Promise<CallToolResult> {
+    const result = (await this.request(
+      'tools/call',
+      { name, arguments: args },
+      options,
+    )) as CallToolResult;
+    if (result.isError !== true) await this.#checkStructured(name, result, options);
+    return result;
+  }
+
+  async readResource(uri: string, options?: CallOptions): Promise<ReadResourceResult> {
+    return (await this.request('resources/read', { uri }, options)) as ReadResourceResult;
+  }
+
+  async getPrompt(
+    name: string,
+    args: Record<string, string> = {},
+    options?: CallOptions,
+  ): Promise<GetPromptResult> {
+    return (await this.request(
+      'prompts/get',
+      { name, arguments: args },
+      options,
+    )) as GetPromptResult;
+  }
+
+  async complete(
+    ref: PromptReference | ResourceTemplateReference,
+    argument: { name: string; value: string },
+    context?: Record<string, string>,
+    options?: CallOptions,
+  ): Promise<CompleteResult['completion']> {
+    const params: Params = { ref, argument };
+    if (context !== undefined) params['context'] = { arguments: context };
+    return ((await this.request('completion/complete', params, options)) as CompleteResult)
+      .completion;
+  }
+
+  /**
+   * Sets the level of log messages the server sends. Legacy: `logging/setLevel`. Modern: every
+   * later request carries it in `_meta`; `undefined` stops log messages.
+   */
+  async setLogLevel(level: LoggingLevel | undefined): Promise<void> {
+    this.#logLevel = level;
+    if (this.#require().era === 'legacy' && level !== undefined)
+      await this.request('logging/setLevel', { level });
+  }
+
+  /**
+   * Watches resources and lists. Modern: a `subscriptions/listen` stream with this filter.
+   * Legacy: `resources/subscribe` for each URI (list changes arrive without asking). Dispose the
+   * subscription to stop; events arrive through `onResourceUpdated` / `onListChanged`.
+   */
+  async subscribe(filter: SubscriptionFilter, options: CallOptions = {}): Promise<Subscription> {
+    const session = this.#require();
+    if (session instanceof ModernClientSession) {
+      const connection = this.#connection as JsonRpcConnection;
+      return Subscription.listen(
+        {
+          session,
+          onNotification: (method, listener) => connection.onNotification(method, listener),
+        },
+        filter,
+        toRequestOptions(options),
+      );
+    }
+    const uris = filter.resourceSubscriptions ?? [];
+    await Promise.all(uris.map((uri) => this.request('resources/subscribe', { uri }, options)));
+    return Subscription.legacy(filter, () =>
+      Promise.all(uris.map((uri) => this.request('resources/unsubscribe', { uri }))).then(
+        () => undefined,
+      ),
+    );
+  }
+
+  /** Liveness check: `ping` (legacy) or `server/discover` (modern, which has no ping). */
+  async ping(options?: CallOptions): Promise<void> {
+    await this.request(
+      this.#require().era === 'legacy' ? 'ping' : 'server/discover',
+      undefined,
+      options,
+    );
+  }
+
+  /** Tells a legacy server the host's roots changed (modern servers ask again on their own). */
+  notifyRootsListChanged(): void {
+    if (this.#require().era === 'legacy')
+      this.#connection?.notify(NotificationMethod.RootsListChanged);
+  }
+
+  // ---- events ------------------------------------------------------------------------------------
+
+  onListChanged(listener: (list: ListName) => void): Disposable {
+    return this.#listChanged.on(listener);
+  }
+  onResourceUpdated(listener: (uri: string) => void): Disposable {
+    return this.#resourceUpdated.on(listener);
+  }
+  onLogMessage(listener: (message: LoggingMessageNotificationParams) => void): Disposable {
+    return this.#logMessage.on(listener);
+  }
+  /** The connection closed; `error` says why when it was not asked for. */
+  onClose(listener: (error: Error | undefined) => void): Disposable {
+    return this.#closed.on(listener);
+  }
+
+  async close(): Promise<void> {
+    await this.#connection?.close();
+    this.#cache.clear();
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.close();
+  }
+
+  // ---- internals ---------------------------------------------------------------------------------
+
+  #require(): ClientSession {
+    if (this.#session === undefined)
+      throw new UsageError('The client is not connected; call connect() first');
+    return this.#session;
+  }
+
+  async #page<T>(
+    name: ListName,
+    cursor: string | undefined,
+    options?: CallOptions,
+  ): Promise<Page<T>> {
+    const result = await this.request(
+      LIST_METHOD[name],
+      cursor === undefined ? undefined : { cursor },
+      options,
+    );
+    return { items: result[name] as T[], nextCursor: result['nextCursor'] as string | undefined };
+  }
+
+  async #all<T>(name: ListName, options?: CallOptions): Promise<T[]> {
+    const cached = this.#cache.get(name);
+    if (cached !== undefined) return [...cached] as T[];
+    const items: T[] = [];
+    let ttlMs: unknown;
+    let cursor: string | undefined;
+    const seen = new Set<string>();
+    do {
+      const result = await this.request(
+        LIST_METHOD[name],
+        cursor === undefined ? undefined : { cursor },
+        options,
+      );
+      items.push(...(result[name] as T[]));
+      ttlMs =
+        ttlMs === undefined
+          ? result['ttlMs']
+          : Math.min(Number(ttlMs), Number(result['ttlMs'] ?? 0));
+      cursor = result['nextCursor'] as string | undefined;
+      if (cursor !== undefined && seen.has(cursor))
+        throw new InvalidResponseError(`The server repeated a ${name} cursor`);
+      if (cursor !== undefined) seen.add(cursor);
+    } while (cursor !== undefined);
+    this.#cache.set(name, items, ttlMs);
+    if (name === 'tools') this.#outputValidators.clear();
+    return items;
+  }
+
+  /** Checks `structuredContent` against the tool's `outputSchema` (compiled once per schema). */
+  async #checkStructured(
+    name: string,
+    result: CallToolResult,
+    options?: CallOptions,
+  ): Promise<void> {
+    let validator = this.#outputValidators.get(name);
+    if (validator === undefined) {
+      const tool = (await this.allTools(options)).find((candidate) => candidate.name === name);
+      if (tool?.outputSchema === undefined) return;
+      const compiled = compileJsonSchema(tool.outputSchema);
+      validator = { schema: tool.outputSchema, validate: (value) => compiled.validate(value) };
+      this.#outputValidators.set(name, validator);
+    }
+    if (result.structuredContent === undefined) {
+      throw new InvalidResponseError(
+        `Tool "${name}" has an output schema but returned no structured content`,
+      );
+    }
+    const checked = validator.validate(result.structuredContent);
+    if (!checked.ok) {
+      throw new InvalidResponseError(
+        `Tool "${name}" returned structured content that does not match its output schema: ${describeIssues(checked.issues ?? [])}`,
+      );
+    }
+  }
+}
+
+function toRequestOptions(options: CallOptions): RequestOptions {
+  const out: RequestOptions = {};
+  if (options.signal !== undefined) out.signal = options.signal;
+  if (options.timeout !== undefined) out.timeout = options.timeout;
+  if (options.resetTimeoutOnProgress !== undefined)
+    out.resetTimeoutOnProgress = options.resetTimeoutOnProgress;
+  if (options.maxTotalTimeout !== undefined) out.maxTotalTimeout = options.maxTotalTimeout;
+  if (options.onProgress !== undefined) out.onProgress = options.onProgress;
+  return out;
+}
