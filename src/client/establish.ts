@@ -14,7 +14,7 @@ import { NotificationMethod } from '../spec/methods.js';
 import type { Implementation, ServerCapabilities } from '../spec/types/index.js';
 import { legacyResults } from '../spec/validate/index.js';
 import {
-  LEGACY_PROTOCOL_VERSIONS,
+  LATEST_LEGACY_PROTOCOL_VERSION,
   MODERN_PROTOCOL_VERSIONS,
   isLegacyVersion,
   isModernVersion,
@@ -136,7 +136,7 @@ async function initialize(
   options: McpClientOptions,
   clientInfo: Implementation,
 ): Promise<Established> {
-  const requested = pinned ?? (LEGACY_PROTOCOL_VERSIONS.at(-1));
+  const requested = pinned ?? LATEST_LEGACY_PROTOCOL_VERSION;
   const result = await connection.request('initialize', {
     protocolVersion: requested,
     capabilities: legacyCapabilities(options, requested),
