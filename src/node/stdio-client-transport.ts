@@ -4,11 +4,11 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import type { Readable } from 'node:stream';
 import { ConnectionClosedError, UsageError } from '../jsonrpc/errors.js';
-import { Emitter } from '../jsonrpc/events.js';
 import type { Disposable } from '../jsonrpc/events.js';
 import type { JsonRpcMessage } from '../spec/jsonrpc.js';
 import { LineFramer, serializeMessage } from '../transport/line-framer.js';
-import type { InvalidFrame, Transport, TransportCloseInfo } from '../transport/transport.js';
+import { TransportEvents } from '../jsonrpc/transport-events.js';
+import type { Transport } from '../transport/transport.js';
 import { MessageStreamWriter } from './message-stream-writer.js';
 import { buildServerEnvironment } from './server-environment.js';
 import type { ServerEnvironment } from './server-environment.js';
@@ -80,13 +80,10 @@ type ShutdownReason = 'requested' | 'failure';
  * exactly once, when the process is gone, with an `error` (a `ServerProcessError`) unless the
  * close was asked for with `close()`.
  */
-export class StdioClientTransport implements Transport {
+export class StdioClientTransport extends TransportEvents implements Transport {
   readonly #options: StdioClientTransportOptions;
   readonly #framer: LineFramer;
   readonly #stderrLines = new StderrLines();
-  readonly #messages = new Emitter<unknown>();
-  readonly #invalid = new Emitter<InvalidFrame>();
-  readonly #closeEvents = new Emitter<TransportCloseInfo>();
   #child: ChildProcess | undefined;
   #writer: MessageStreamWriter | undefined;
   #startPromise: Promise<void> | undefined;
@@ -105,13 +102,14 @@ export class StdioClientTransport implements Transport {
   #graceTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(options: StdioClientTransportOptions) {
+    super();
     this.#options = options;
     this.#framer = new LineFramer({
       onMessage: (message) => {
-        if (this.#shutdown !== 'requested' && !this.#isFinished) this.#messages.emit(message);
+        if (this.#shutdown !== 'requested' && !this.#isFinished) this.messageEvents.emit(message);
       },
       onInvalid: (frame) => {
-        if (this.#shutdown !== 'requested' && !this.#isFinished) this.#invalid.emit(frame);
+        if (this.#shutdown !== 'requested' && !this.#isFinished) this.invalidEvents.emit(frame);
       },
       ...(options.maxLineBytes === undefined ? {} : { maxLineBytes: options.maxLineBytes }),
     });
@@ -143,18 +141,6 @@ export class StdioClientTransport implements Transport {
   /** Each line the server writes to stderr (with `stderr: 'pipe'`), without its newline. */
   onStderr(listener: (line: string) => void): Disposable {
     return this.#stderrLines.onLine(listener);
-  }
-
-  onMessage(listener: (message: unknown) => void): Disposable {
-    return this.#messages.on(listener);
-  }
-
-  onInvalid(listener: (frame: InvalidFrame) => void): Disposable {
-    return this.#invalid.on(listener);
-  }
-
-  onClose(listener: (info: TransportCloseInfo) => void): Disposable {
-    return this.#closeEvents.on(listener);
   }
 
   send(message: JsonRpcMessage | JsonRpcMessage[]): Promise<void> {
@@ -304,7 +290,7 @@ export class StdioClientTransport implements Transport {
       child.stderr?.destroy();
       child.stdin?.destroy();
     }
-    this.#closeEvents.emit(error === undefined ? {} : { error });
+    this.closeEvents.emit(error === undefined ? {} : { error });
     this.#markFinished();
   }
 

@@ -3,11 +3,10 @@
 import type { Readable, Writable } from 'node:stream';
 import { Buffer } from 'node:buffer';
 import { ConnectionClosedError } from '../jsonrpc/errors.js';
-import { Emitter } from '../jsonrpc/events.js';
-import type { Disposable } from '../jsonrpc/events.js';
 import type { JsonRpcMessage } from '../spec/jsonrpc.js';
 import { LineFramer, serializeMessage } from '../transport/line-framer.js';
-import type { InvalidFrame, Transport, TransportCloseInfo } from '../transport/transport.js';
+import { TransportEvents } from '../jsonrpc/transport-events.js';
+import type { Transport, TransportCloseInfo } from '../transport/transport.js';
 import { redirectConsole } from './console-redirect.js';
 import { MessageStreamWriter } from './message-stream-writer.js';
 
@@ -38,21 +37,19 @@ export interface StdioServerTransportOptions {
  * signal) or fails, or when stdout fails; it never exits the process, and it leaves both
  * streams open (stdin is paused so the process can exit once nothing else keeps it alive).
  */
-export class StdioServerTransport implements Transport {
+export class StdioServerTransport extends TransportEvents implements Transport {
   readonly #stdin: Readable;
   readonly #stdout: Writable;
   readonly #redirectConsole: boolean;
   readonly #consoleTarget: Writable | undefined;
   readonly #writer: MessageStreamWriter;
   readonly #framer: LineFramer;
-  readonly #messages = new Emitter<unknown>();
-  readonly #invalid = new Emitter<InvalidFrame>();
-  readonly #closeEvents = new Emitter<TransportCloseInfo>();
   #started = false;
   #closed = false;
   #restoreConsole: (() => void) | undefined;
 
   constructor(options: StdioServerTransportOptions = {}) {
+    super();
     this.#stdin = options.stdin ?? process.stdin;
     this.#stdout = options.stdout ?? process.stdout;
     this.#redirectConsole = options.redirectConsole ?? true;
@@ -60,10 +57,10 @@ export class StdioServerTransport implements Transport {
     this.#writer = new MessageStreamWriter(this.#stdout, options.maxQueuedBytes);
     this.#framer = new LineFramer({
       onMessage: (message) => {
-        if (!this.#closed) this.#messages.emit(message);
+        if (!this.#closed) this.messageEvents.emit(message);
       },
       onInvalid: (frame) => {
-        if (!this.#closed) this.#invalid.emit(frame);
+        if (!this.#closed) this.invalidEvents.emit(frame);
       },
       ...(options.maxLineBytes === undefined ? {} : { maxLineBytes: options.maxLineBytes }),
     });
@@ -79,18 +76,6 @@ export class StdioServerTransport implements Transport {
   send(message: JsonRpcMessage | JsonRpcMessage[]): Promise<void> {
     if (this.#closed) throw new ConnectionClosedError();
     return this.#writer.write(serializeMessage(message));
-  }
-
-  onMessage(listener: (message: unknown) => void): Disposable {
-    return this.#messages.on(listener);
-  }
-
-  onInvalid(listener: (frame: InvalidFrame) => void): Disposable {
-    return this.#invalid.on(listener);
-  }
-
-  onClose(listener: (info: TransportCloseInfo) => void): Disposable {
-    return this.#closeEvents.on(listener);
   }
 
   start(): Promise<void> {
@@ -155,7 +140,7 @@ export class StdioServerTransport implements Transport {
     if (this.#stdout.writableLength === 0) this.#stdout.off('error', this.#onStdoutError);
     this.#restoreConsole?.();
     this.#restoreConsole = undefined;
-    this.#closeEvents.emit(info);
+    this.closeEvents.emit(info);
   }
 }
 

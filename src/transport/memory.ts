@@ -1,10 +1,9 @@
 // Two transports wired to each other in memory: for tests, and for running a client and a server
 // in one process without a byte stream between them.
 import { ConnectionClosedError } from '../jsonrpc/errors.js';
-import { Emitter } from '../jsonrpc/events.js';
-import type { Disposable } from '../jsonrpc/events.js';
+import { TransportEvents } from '../jsonrpc/transport-events.js';
 import type { JsonRpcMessage } from '../spec/jsonrpc.js';
-import type { InvalidFrame, Transport, TransportCloseInfo } from './transport.js';
+import type { Transport } from './transport.js';
 
 export interface LinkedTransportsOptions {
   /**
@@ -27,12 +26,9 @@ type Delivery = { kind: 'message'; message: unknown } | { kind: 'peer-closed' };
  * the caller's stack; order is preserved. An end that is never started never delivers, not even
  * its `onClose` when the peer closes: that waits for `start()` like everything else.
  */
-class LinkedTransportEnd implements LinkedTransport {
+class LinkedTransportEnd extends TransportEvents implements LinkedTransport {
   peer: LinkedTransportEnd | undefined;
   readonly #clone: boolean;
-  readonly #messages = new Emitter<unknown>();
-  readonly #invalid = new Emitter<InvalidFrame>();
-  readonly #closeEvents = new Emitter<TransportCloseInfo>();
   readonly #inbox: Delivery[] = [];
   #started = false;
   #drainScheduled = false;
@@ -42,6 +38,7 @@ class LinkedTransportEnd implements LinkedTransport {
   #finished = false;
 
   constructor(clone: boolean) {
+    super();
     this.#clone = clone;
   }
 
@@ -52,19 +49,6 @@ class LinkedTransportEnd implements LinkedTransport {
   send(message: JsonRpcMessage | JsonRpcMessage[]): void {
     if (this.#sendClosed || this.peer === undefined) throw new ConnectionClosedError();
     this.peer.receive(this.#clone ? structuredClone(message) : message);
-  }
-
-  onMessage(listener: (message: unknown) => void): Disposable {
-    return this.#messages.on(listener);
-  }
-
-  onInvalid(listener: (frame: InvalidFrame) => void): Disposable {
-    // Nothing here is ever framed or parsed, so there is never an invalid frame.
-    return this.#invalid.on(listener);
-  }
-
-  onClose(listener: (info: TransportCloseInfo) => void): Disposable {
-    return this.#closeEvents.on(listener);
   }
 
   start(): Promise<void> {
@@ -121,7 +105,7 @@ class LinkedTransportEnd implements LinkedTransport {
     while (this.#inbox.length > 0 && !this.#finished) {
       for (const delivery of this.#inbox.splice(0)) {
         if (this.#finished) return;
-        if (delivery.kind === 'message') this.#messages.emit(delivery.message);
+        if (delivery.kind === 'message') this.messageEvents.emit(delivery.message);
         else this.#finish();
       }
     }
@@ -132,7 +116,7 @@ class LinkedTransportEnd implements LinkedTransport {
     this.#finished = true;
     this.#inbox.length = 0;
     this.peer = undefined;
-    this.#closeEvents.emit({});
+    this.closeEvents.emit({});
   }
 }
 
