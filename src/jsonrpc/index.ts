@@ -25,3 +25,4 @@ export { Emitter, disposable } from './events.js';
 export type { Disposable, Listener } from './events.js';
 export type { FallbackRequestHandler, RequestContext, RequestHandler } from './request-context.js';
 export type { InvalidFrame, SendOptions, Transport, TransportCloseInfo } from './transport.js';
+export { TransportEvents } from './transport-events.js';

@@ -79,6 +79,7 @@ const SUBPATH_NAMES: Record<string, string[]> = {
     'ProtocolError',
     'RequestCancelledError',
     'RequestTimeoutError',
+    'TransportEvents',
     'UsageError',
     'disposable',
     'toWireError',
