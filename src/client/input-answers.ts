@@ -67,12 +67,7 @@ export async function answerInputRequests(
   const entries = await Promise.all(
     Object.entries(requests).map(async ([key, request]) => {
       if (request === undefined) return [key, undefined] as const;
-      const answer = await answerInput(
-        handlers,
-        request.method,
-        request.params,
-        context,
-      );
+      const answer = await answerInput(handlers, request.method, request.params, context);
       return [key, answer] as const;
     }),
   );

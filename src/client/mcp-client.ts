@@ -35,6 +35,14 @@ import { Subscription } from './subscription.js';
 
 type Params = Record<string, unknown>;
 
+interface OutputChecker {
+  schema: unknown;
+  validate: (value: unknown) => {
+    ok: boolean;
+    issues?: readonly { path: readonly (string | number)[]; message: string }[];
+  };
+}
+
 interface Page<T> {
   items: T[];
   nextCursor: string | undefined;
@@ -61,16 +69,11 @@ export class McpClient implements AsyncDisposable {
   #server: ServerDescription | undefined;
   #logLevel: LoggingLevel | undefined;
   readonly #cache = new ListCache();
-  readonly #outputValidators = new Map<
-    string,
-    {
-      schema: unknown;
-      validate: (value: unknown) => {
-        ok: boolean;
-        issues?: readonly { path: readonly (string | number)[]; message: string }[];
-      };
-    }
-  >();
+  /**
+   * Output-schema checkers by tool name, from the last tool list seen; `null` for a tool without
+   * an output schema. Forgotten when the server says its tools changed.
+   */
+  readonly #outputCheckers = new Map<string, OutputChecker | null>();
   readonly #listChanged = new Emitter<ListName>();
   readonly #resourceUpdated = new Emitter<string>();
   readonly #logMessage = new Emitter<LoggingMessageNotificationParams>();
@@ -124,6 +127,7 @@ export class McpClient implements AsyncDisposable {
       const list = Object.hasOwn(LIST_CHANGED, method) ? LIST_CHANGED[method] : undefined;
       if (list !== undefined) {
         this.#cache.invalidate(list);
+        if (list === 'tools') this.#outputCheckers.clear();
         if (list === 'resources') this.#cache.invalidate('resourceTemplates');
         this.#listChanged.emit(list);
       } else if (
@@ -198,16 +202,12 @@ export class McpClient implements AsyncDisposable {
 
   /** Iterates a list page by page, without caching. */
   async *iterate<T = unknown>(name: ListName, options?: CallOptions): AsyncGenerator<T> {
+    const cursors = new CursorGuard(name);
     let cursor: string | undefined;
-    const seen = new Set<string>();
     do {
       const page = await this.#page<T>(name, cursor, options);
       yield* page.items;
-      cursor = page.nextCursor;
-      // A server that hands out the same cursor twice would loop forever.
-      if (cursor !== undefined && seen.has(cursor))
-        throw new InvalidResponseError(`The server repeated a ${name} cursor`);
-      if (cursor !== undefined) seen.add(cursor);
+      cursor = cursors.next(page.nextCursor);
     } while (cursor !== undefined);
   }
 
@@ -338,72 +338,105 @@ export class McpClient implements AsyncDisposable {
     return this.#session;
   }
 
+  /** One page of a list; tools pages also teach the client the tools' output schemas. */
   async #page<T>(
     name: ListName,
     cursor: string | undefined,
     options?: CallOptions,
-  ): Promise<Page<T>> {
+  ): Promise<Page<T> & { ttlMs: unknown }> {
     const result = await this.request(
       LIST_METHOD[name],
       cursor === undefined ? undefined : { cursor },
       options,
     );
-    return { items: result[name] as T[], nextCursor: result['nextCursor'] as string | undefined };
+    const items = result[name] as T[];
+    if (name === 'tools') this.#learnTools(items as Tool[]);
+    return {
+      items,
+      nextCursor: result['nextCursor'] as string | undefined,
+      ttlMs: result['ttlMs'],
+    };
   }
 
+  /** Every page of a list, cached for the shortest `ttlMs` among its pages. */
   async #all<T>(name: ListName, options?: CallOptions): Promise<T[]> {
     const cached = this.#cache.get(name);
     if (cached !== undefined) return [...cached] as T[];
     const items: T[] = [];
-    let ttlMs: unknown;
+    let ttlMs: number | undefined;
+    const cursors = new CursorGuard(name);
     let cursor: string | undefined;
-    const seen = new Set<string>();
     do {
-      const result = await this.request(
-        LIST_METHOD[name],
-        cursor === undefined ? undefined : { cursor },
-        options,
-      );
-      items.push(...(result[name] as T[]));
-      ttlMs =
-        ttlMs === undefined
-          ? result['ttlMs']
-          : Math.min(Number(ttlMs), Number(result['ttlMs'] ?? 0));
-      cursor = result['nextCursor'] as string | undefined;
-      if (cursor !== undefined && seen.has(cursor))
-        throw new InvalidResponseError(`The server repeated a ${name} cursor`);
-      if (cursor !== undefined) seen.add(cursor);
+      const page = await this.#page<T>(name, cursor, options);
+      items.push(...page.items);
+      const pageTtl = typeof page.ttlMs === 'number' ? page.ttlMs : 0;
+      ttlMs = ttlMs === undefined ? pageTtl : Math.min(ttlMs, pageTtl);
+      cursor = cursors.next(page.nextCursor);
     } while (cursor !== undefined);
     this.#cache.set(name, items, ttlMs);
-    if (name === 'tools') this.#outputValidators.clear();
     return items;
   }
 
-  /** Checks `structuredContent` against the tool's `outputSchema` (compiled once per schema). */
+  /** Compiles the output schemas of listed tools, once per schema. */
+  #learnTools(tools: readonly Tool[]): void {
+    for (const tool of tools) {
+      const known = this.#outputCheckers.get(tool.name);
+      if (known !== undefined && known?.schema === tool.outputSchema) continue;
+      if (tool.outputSchema === undefined) {
+        this.#outputCheckers.set(tool.name, null);
+        continue;
+      }
+      const compiled = compileJsonSchema(tool.outputSchema);
+      this.#outputCheckers.set(tool.name, {
+        schema: tool.outputSchema,
+        validate: (value) => compiled.validate(value),
+      });
+    }
+  }
+
+  /**
+   * Checks `structuredContent` against the tool's `outputSchema`. The schema comes from the
+   * last tool list; a tool never listed yet makes the client list tools once.
+   */
   async #checkStructured(
     name: string,
     result: CallToolResult,
     options?: CallOptions,
   ): Promise<void> {
-    let validator = this.#outputValidators.get(name);
-    if (validator === undefined) {
-      const tool = (await this.allTools(options)).find((candidate) => candidate.name === name);
-      if (tool?.outputSchema === undefined) return;
-      const compiled = compileJsonSchema(tool.outputSchema);
-      validator = { schema: tool.outputSchema, validate: (value) => compiled.validate(value) };
-      this.#outputValidators.set(name, validator);
+    if (!this.#outputCheckers.has(name)) {
+      await this.allTools(options);
+      // Still unknown: the server does not list it; nothing to check against.
+      if (!this.#outputCheckers.has(name)) this.#outputCheckers.set(name, null);
     }
+    const checker = this.#outputCheckers.get(name);
+    if (checker === undefined || checker === null) return;
     if (result.structuredContent === undefined) {
       throw new InvalidResponseError(
         `Tool "${name}" has an output schema but returned no structured content`,
       );
     }
-    const checked = validator.validate(result.structuredContent);
+    const checked = checker.validate(result.structuredContent);
     if (!checked.ok) {
       throw new InvalidResponseError(
         `Tool "${name}" returned structured content that does not match its output schema: ${describeIssues(checked.issues ?? [])}`,
       );
     }
+  }
+}
+
+/** Follows cursors, refusing one the server already handed out (which would loop forever). */
+class CursorGuard {
+  readonly #seen = new Set<string>();
+  readonly #list: string;
+  constructor(list: string) {
+    this.#list = list;
+  }
+  next(cursor: string | undefined): string | undefined {
+    if (cursor === undefined) return undefined;
+    if (this.#seen.has(cursor))
+      throw new InvalidResponseError(`The server repeated a ${this.#list} cursor`);
+    this.#seen.add(cursor);
+    return cursor;
   }
 }
 
