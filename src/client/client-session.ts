@@ -3,7 +3,12 @@
 // version when told to, and answers `InputRequiredResult`s until the call completes.
 import type { JsonRpcConnection } from '../jsonrpc/connection.js';
 import type { RequestOptions } from '../jsonrpc/connection-options.js';
-import { InvalidResponseError, LimitExceededError, ProtocolError } from '../jsonrpc/errors.js';
+import {
+  InvalidResponseError,
+  LimitExceededError,
+  ProtocolError,
+  RequestCancelledError,
+} from '../jsonrpc/errors.js';
 import { ErrorCode } from '../spec/error-codes.js';
 import { MetaKey } from '../spec/meta-keys.js';
 import type {
@@ -117,7 +122,10 @@ export class ModernClientSession implements ClientSession {
       const inputResponses =
         requests === undefined
           ? undefined
-          : await answerInputRequests(this.#settings.handlers, requests, { signal });
+          : await untilAborted(
+              answerInputRequests(this.#settings.handlers, requests, { signal }),
+              signal,
+            );
       // The retry echoes the state exactly, and carries no state when there was none.
       retry = {};
       if (inputResponses !== undefined) retry['inputResponses'] = inputResponses;
@@ -131,8 +139,18 @@ export class ModernClientSession implements ClientSession {
     try {
       return await this.#sendOnce(method, params, options);
     } catch (error) {
-      const next = error instanceof ProtocolError ? this.#commonVersion(error) : undefined;
-      if (next === undefined || next === this.version) throw error;
+      if (!(error instanceof ProtocolError) || error.code !== ErrorCode.UnsupportedProtocolVersion)
+        throw error;
+      const supported = (error.data as { supported?: unknown } | undefined)?.supported;
+      const next = pickVersion(this.#settings.ours, supported);
+      if (next === undefined) {
+        throw new ProtocolError(
+          error.code,
+          `Unsupported protocol version: the server speaks ${Array.isArray(supported) ? supported.join(', ') : 'no version it named'}; this client speaks ${this.#settings.ours.join(', ')}`,
+          error.data,
+        );
+      }
+      // One retry, even with the version just refused: the server's list is what counts.
       this.version = next;
       return this.#sendOnce(method, params, options);
     }
@@ -153,15 +171,18 @@ export class ModernClientSession implements ClientSession {
     }
     return checked;
   }
+}
 
-  /** The newest modern version both sides speak, from an UnsupportedProtocolVersion error. */
-  #commonVersion(error: ProtocolError): ProtocolVersion | undefined {
-    if (error.code !== ErrorCode.UnsupportedProtocolVersion) return undefined;
-    return pickVersion(
-      this.#settings.ours,
-      (error.data as { supported?: unknown } | undefined)?.supported,
-    );
-  }
+/** `work`, or a `RequestCancelledError` as soon as `signal` aborts (the host may never answer). */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted)
+    return Promise.reject(new RequestCancelledError(undefined, { cause: signal.reason }));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void =>
+      reject(new RequestCancelledError(undefined, { cause: signal.reason }));
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 /** The newest modern version in both lists. */

@@ -2,13 +2,14 @@
 // with `server/discover`; a discover result or a recognised modern error means modern; anything
 // else — any other error, a timeout, a closed pipe — means legacy, and `initialize` follows.
 import type { JsonRpcConnection } from '../jsonrpc/connection.js';
+import type { Disposable } from '../jsonrpc/events.js';
 import {
   ConnectionClosedError,
   InvalidResponseError,
+  LocalError,
   ProtocolError,
-  UsageError,
 } from '../jsonrpc/errors.js';
-import { MODERN_ERROR_CODES } from '../spec/error-codes.js';
+import { ErrorCode, MODERN_ERROR_CODES } from '../spec/error-codes.js';
 import { MetaKey } from '../spec/meta-keys.js';
 import { NotificationMethod } from '../spec/methods.js';
 import type { Implementation, ServerCapabilities } from '../spec/types/index.js';
@@ -18,6 +19,7 @@ import {
   MODERN_PROTOCOL_VERSIONS,
   isLegacyVersion,
   isModernVersion,
+  type Era,
   type LegacyProtocolVersion,
   type ProtocolVersion,
 } from '../spec/versions.js';
@@ -39,6 +41,16 @@ export interface ServerDescription {
   supportedVersions: readonly string[] | undefined;
 }
 
+/**
+ * What a transport may add to moving messages (Streamable HTTP adds both): the era an earlier
+ * connection to the same server settled on, so the probe is skipped, and word that the server
+ * ended a legacy session, so the client initializes again.
+ */
+export interface EraAwareTransport {
+  rememberedEra?(): Era | undefined;
+  onSessionExpired?(listener: () => void): Disposable;
+}
+
 export interface Established {
   connection: JsonRpcConnection;
   session: ClientSession;
@@ -53,9 +65,32 @@ export async function establish(
   canReopen: boolean,
   options: McpClientOptions,
   settings: ModernSessionSettings,
+  remembered: () => Era | undefined = () => undefined,
 ): Promise<Established> {
-  const choice = options.version ?? 'auto';
+  let current: JsonRpcConnection | undefined;
+  const tracked = async (): Promise<JsonRpcConnection> => (current = await open());
+  try {
+    return await negotiate(tracked, canReopen, options, settings, remembered);
+  } catch (error) {
+    // A failed connect leaves nothing behind: the connection (and a spawned server) is closed.
+    await current?.close().catch(() => {});
+    throw error;
+  }
+}
+
+async function negotiate(
+  open: () => Promise<JsonRpcConnection>,
+  canReopen: boolean,
+  options: McpClientOptions,
+  settings: ModernSessionSettings,
+  remembered: () => Era | undefined,
+): Promise<Established> {
   let connection = await open();
+  // A server remembered as legacy is not probed again (SPEC-MAP §18.5: cache the era).
+  const choice =
+    (options.version ?? 'auto') === 'auto' && remembered() === 'legacy'
+      ? 'legacy'
+      : (options.version ?? 'auto');
   if (choice === 'legacy' || isLegacyVersion(choice)) {
     return initialize(
       connection,
@@ -72,7 +107,14 @@ export async function establish(
     choice === 'auto' ? (options.probeTimeout ?? DEFAULT_PROBE_TIMEOUT) : undefined,
   );
   if (probe.kind === 'modern') return { connection, session: probe.session, server: probe.server };
-  if (choice !== 'auto') throw probe.error;
+  if (choice !== 'auto') {
+    const reason = probe.error instanceof Error ? probe.error.message : String(probe.error);
+    throw new LocalError(
+      'protocol',
+      `The server does not speak protocol ${preferred} (server/discover failed: ${reason}); connect with version 'auto' or 'legacy'`,
+      { cause: probe.error },
+    );
+  }
   if (connection.closed) {
     // Some legacy servers exit on an unknown request before `initialize`.
     if (!canReopen) {
@@ -84,6 +126,15 @@ export async function establish(
     connection = await open();
   }
   return initialize(connection, undefined, options, settings.clientInfo);
+}
+
+/** An UnsupportedProtocolVersion error whose `supported` list has legacy versions only. */
+function offersOnlyLegacy(error: ProtocolError): boolean {
+  if (error.code !== ErrorCode.UnsupportedProtocolVersion) return false;
+  const supported = (error.data as { supported?: unknown } | undefined)?.supported;
+  return (
+    Array.isArray(supported) && supported.some(isLegacyVersion) && !supported.some(isModernVersion)
+  );
 }
 
 type Probe =
@@ -104,6 +155,8 @@ async function discover(
       ...(timeout === undefined ? {} : { timeout }),
     });
   } catch (error) {
+    // A dual-era server that no longer speaks any modern version we know lists legacy ones.
+    if (error instanceof ProtocolError && offersOnlyLegacy(error)) return { kind: 'legacy', error };
     // A recognised modern error proves a modern server (the session already retried with a
     // common version where the error named one), so it is a real failure, not a fallback.
     if (error instanceof ProtocolError && MODERN_ERROR_CODES.has(error.code)) throw error;
@@ -130,7 +183,7 @@ async function discover(
   };
 }
 
-async function initialize(
+export async function initialize(
   connection: JsonRpcConnection,
   pinned: LegacyProtocolVersion | undefined,
   options: McpClientOptions,
@@ -152,8 +205,7 @@ async function initialize(
     instructions?: string;
   };
   if (!isLegacyVersion(answer.protocolVersion)) {
-    await connection.close();
-    throw new UsageError(
+    throw new InvalidResponseError(
       `The server chose protocol version ${answer.protocolVersion}, which this client does not speak`,
     );
   }

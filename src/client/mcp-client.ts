@@ -24,10 +24,20 @@ import type {
   SubscriptionFilter,
   Tool,
 } from '../spec/types/index.js';
-import { MODERN_PROTOCOL_VERSIONS, type Era, type ProtocolVersion } from '../spec/versions.js';
+import {
+  MODERN_PROTOCOL_VERSIONS,
+  isLegacyVersion,
+  type Era,
+  type ProtocolVersion,
+} from '../spec/versions.js';
 import { modernCapabilities } from './capabilities.js';
 import { ModernClientSession, type ClientSession } from './client-session.js';
-import { establish, type ServerDescription } from './establish.js';
+import {
+  establish,
+  initialize,
+  type EraAwareTransport,
+  type ServerDescription,
+} from './establish.js';
 import { answerInput } from './input-answers.js';
 import { ListCache, type ListName } from './list-cache.js';
 import type { CallOptions, McpClientOptions } from './options.js';
@@ -68,6 +78,8 @@ export class McpClient implements AsyncDisposable {
   #session: ClientSession | undefined;
   #server: ServerDescription | undefined;
   #logLevel: LoggingLevel | undefined;
+  /** A new legacy session being opened after the server ended the last one; calls wait for it. */
+  #renewing: Promise<void> | undefined;
   readonly #cache = new ListCache();
   /**
    * Output-schema checkers by tool name, from the last tool list seen; `null` for a tool without
@@ -92,26 +104,64 @@ export class McpClient implements AsyncDisposable {
     if (this.#connection !== undefined) throw new UsageError('The client is already connected');
     const make = typeof transport === 'function' ? transport : undefined;
     let first: Transport | undefined = typeof transport === 'function' ? undefined : transport;
+    let current: (Transport & EraAwareTransport) | undefined;
     const open = async (): Promise<JsonRpcConnection> => {
       const next = first ?? make?.();
       first = undefined;
       if (next === undefined) throw new ConnectionClosedError('No transport to connect with');
+      current = next;
       const connection = this.#wire(new JsonRpcConnection(next, this.#options.connection));
       await connection.start();
       return connection;
     };
-    const established = await establish(open, make !== undefined, this.#options, {
-      clientInfo: this.info,
-      capabilities: modernCapabilities(this.#options),
-      handlers: this.#options.handlers ?? {},
-      maxInputRounds: this.#options.maxInputRounds ?? 8,
-      ours: [...MODERN_PROTOCOL_VERSIONS].reverse(),
-      logLevel: () => this.#logLevel,
-    });
+    const established = await establish(
+      open,
+      make !== undefined,
+      this.#options,
+      {
+        clientInfo: this.info,
+        capabilities: modernCapabilities(this.#options),
+        handlers: this.#options.handlers ?? {},
+        maxInputRounds: this.#options.maxInputRounds ?? 8,
+        ours: [...MODERN_PROTOCOL_VERSIONS].reverse(),
+        logLevel: () => this.#logLevel,
+      },
+      () => current?.rememberedEra?.(),
+    );
     this.#connection = established.connection;
     this.#session = established.session;
     this.#server = established.server;
-    established.connection.onClose((info) => this.#closed.emit(info.error));
+    const expiry = current?.onSessionExpired?.(() => this.#renewSession());
+    established.connection.onClose((info) => {
+      expiry?.dispose();
+      this.#closed.emit(info.error);
+    });
+  }
+
+  /** The server ended the legacy session (HTTP 404): initialize again, at the same version. */
+  #renewSession(): void {
+    const connection = this.#connection;
+    const session = this.#session;
+    if (connection === undefined || connection.closed || session?.era !== 'legacy') return;
+    if (this.#renewing !== undefined) return;
+    const version = isLegacyVersion(session.version) ? session.version : undefined;
+    const renewing = initialize(connection, version, this.#options, this.info)
+      .then(
+        (established) => {
+          this.#session = established.session;
+          this.#server = established.server;
+          this.#cache.clear();
+        },
+        async (error: unknown) => {
+          await connection.close();
+          throw error;
+        },
+      )
+      .finally(() => {
+        if (this.#renewing === renewing) this.#renewing = undefined;
+      });
+    renewing.catch(() => {});
+    this.#renewing = renewing;
   }
 
   /** Answers what a legacy server asks, and routes notifications to listeners. */
@@ -167,6 +217,7 @@ export class McpClient implements AsyncDisposable {
 
   /** Sends any request through the era's session (the `_meta` envelope, input rounds). */
   async request(method: string, params?: Params, options: CallOptions = {}): Promise<Params> {
+    if (this.#renewing !== undefined) await this.#renewing;
     return this.#require().request(method, params, toRequestOptions(options));
   }
 
@@ -283,10 +334,13 @@ export class McpClient implements AsyncDisposable {
     }
     const uris = filter.resourceSubscriptions ?? [];
     await Promise.all(uris.map((uri) => this.request('resources/subscribe', { uri }, options)));
-    return Subscription.legacy(filter, () =>
-      Promise.all(uris.map((uri) => this.request('resources/unsubscribe', { uri }))).then(
-        () => undefined,
-      ),
+    return Subscription.legacy(
+      filter,
+      () =>
+        Promise.all(uris.map((uri) => this.request('resources/unsubscribe', { uri }))).then(
+          () => undefined,
+        ),
+      (listener) => this.#closed.on(listener),
     );
   }
 

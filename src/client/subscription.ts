@@ -1,6 +1,7 @@
 // A watch on a server's changes: a modern `subscriptions/listen` stream (acknowledged first,
 // ended by cancelling it), or a set of legacy `resources/subscribe` calls.
 import type { RequestOptions } from '../jsonrpc/connection-options.js';
+import { ConnectionClosedError } from '../jsonrpc/errors.js';
 import { MetaKey } from '../spec/meta-keys.js';
 import { NotificationMethod } from '../spec/methods.js';
 import type { RequestId } from '../spec/jsonrpc.js';
@@ -19,13 +20,16 @@ export interface ListenHost {
 export class Subscription implements AsyncDisposable {
   /** What the server agreed to send (legacy: what was asked). */
   readonly acknowledged: Promise<SubscriptionFilter>;
-  /** Settles when the stream ends: by `close()`, by the server (gracefully), or by a failure. */
-  readonly ended: Promise<void>;
+  /**
+   * Settles when the stream ends — by `close()`, by the server (gracefully), or because the
+   * connection went away — with the error that ended it, if any. It never rejects.
+   */
+  readonly ended: Promise<Error | undefined>;
   readonly #close: () => Promise<void>;
 
   private constructor(
     acknowledged: Promise<SubscriptionFilter>,
-    ended: Promise<void>,
+    ended: Promise<Error | undefined>,
     close: () => Promise<void>,
   ) {
     this.acknowledged = acknowledged;
@@ -46,14 +50,14 @@ export class Subscription implements AsyncDisposable {
       acknowledge = resolve;
       fail = reject;
     });
-    // Unhandled if nobody awaits it; the failure still shows on `ended`.
+    // Unhandled if nobody awaits it; the failure also shows on `ended`.
     acknowledged.catch(() => {});
     const registration = host.onNotification(
       NotificationMethod.SubscriptionsAcknowledged,
       (params) => {
         const meta = params?.['_meta'] as Record<string, unknown> | undefined;
         if (id !== undefined && meta?.[MetaKey.SubscriptionId] === id) {
-          acknowledge(params?.['notifications'] ?? {});
+          acknowledge((params?.['notifications'] ?? {}));
         }
       },
     );
@@ -78,22 +82,34 @@ export class Subscription implements AsyncDisposable {
         () => undefined,
         (error: unknown) => {
           fail(error);
-          if (!controller.signal.aborted) throw error;
+          return controller.signal.aborted ? undefined : toError(error);
         },
       )
       .finally(() => registration.dispose());
     return new Subscription(acknowledged, ended, async () => {
       controller.abort('Subscription closed');
-      await ended.catch(() => {});
+      await ended;
     });
   }
 
-  static legacy(filter: SubscriptionFilter, unsubscribe: () => Promise<void>): Subscription {
-    let end!: () => void;
-    const ended = new Promise<void>((resolve) => (end = resolve));
+  /** Legacy: the subscriptions were made; `unsubscribe` undoes them, unless the connection is gone. */
+  static legacy(
+    filter: SubscriptionFilter,
+    unsubscribe: () => Promise<void>,
+    onConnectionClose: (listener: (error: Error | undefined) => void) => { dispose(): void },
+  ): Subscription {
+    let end!: (error: Error | undefined) => void;
+    const ended = new Promise<Error | undefined>((resolve) => (end = resolve));
+    const registration = onConnectionClose((error) => end(error ?? new ConnectionClosedError()));
+    void ended.then(() => registration.dispose());
     return new Subscription(Promise.resolve(filter), ended, async () => {
-      await unsubscribe();
-      end();
+      try {
+        await unsubscribe();
+      } catch (error) {
+        // Nothing to undo on a connection that is gone.
+        if (!(error instanceof ConnectionClosedError)) throw error;
+      }
+      end(undefined);
     });
   }
 
@@ -104,4 +120,8 @@ export class Subscription implements AsyncDisposable {
   async [Symbol.asyncDispose](): Promise<void> {
     await this.close();
   }
+}
+
+function toError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
 }

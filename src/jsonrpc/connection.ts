@@ -25,6 +25,7 @@ import {
 } from './connection-options.js';
 import {
   ConnectionClosedError,
+  InvalidResponseError,
   LimitExceededError,
   ProtocolError,
   RequestCancelledError,
@@ -334,6 +335,8 @@ export class JsonRpcConnection implements AsyncDisposable {
             `Invalid request: ${reason}`,
             batch,
           );
+        } else if (classified.claimed === 'result' || classified.claimed === 'error') {
+          this.#receiveMalformedResponse(value, reason);
         } else {
           this.#droppedEmitter.emit({ reason, message: value });
         }
@@ -510,6 +513,19 @@ export class JsonRpcConnection implements AsyncDisposable {
     this.#forget(id as RequestId, record);
     if ('error' in message) record.reject(ProtocolError.fromJson(message.error));
     else record.resolve(message.result);
+  }
+
+  /** A broken answer to a request we are waiting on fails that request now, not at its timeout. */
+  #receiveMalformedResponse(value: unknown, reason: string): void {
+    const id = (value as Record<string, unknown>)['id'];
+    const record =
+      requestId.is(id) && Object.hasOwn(value as object, 'id') ? this.#pending.get(id) : undefined;
+    if (record === undefined) {
+      this.#droppedEmitter.emit({ reason, message: value });
+      return;
+    }
+    this.#forget(id as RequestId, record);
+    record.reject(new InvalidResponseError(`Invalid response: ${reason}`));
   }
 
   #handleClose(info: TransportCloseInfo): void {

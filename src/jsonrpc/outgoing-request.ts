@@ -6,6 +6,9 @@ import { RequestTimeoutError } from './errors.js';
 
 type Timer = ReturnType<typeof setTimeout>;
 
+/** The longest delay timers accept; a longer one fires at once in every runtime. */
+const MAX_TIMER_DELAY = 2 ** 31 - 1;
+
 export interface OutgoingRequestSettings {
   method: string;
   timeout: number;
@@ -60,7 +63,8 @@ export class OutgoingRequest {
     const left = this.#settings.maxTotalTimeout - (Date.now() - this.#startedAt);
     const total = Math.min(ms, left);
     const absolute = left <= ms;
-    if (!Number.isFinite(total)) return;
+    // Past what a timer can hold (about 24.8 days) a timeout is as good as none.
+    if (!Number.isFinite(total) || total > MAX_TIMER_DELAY) return;
     this.#timer = setTimeout(
       () => {
         const { method, timeout, maxTotalTimeout } = this.#settings;
