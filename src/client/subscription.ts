@@ -57,7 +57,7 @@ export class Subscription implements AsyncDisposable {
       (params) => {
         const meta = params?.['_meta'] as Record<string, unknown> | undefined;
         if (id !== undefined && meta?.[MetaKey.SubscriptionId] === id) {
-          acknowledge((params?.['notifications'] ?? {}));
+          acknowledge(params?.['notifications'] ?? {});
         }
       },
     );

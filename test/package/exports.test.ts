@@ -109,7 +109,16 @@ const SUBPATH_NAMES: Record<string, string[]> = {
 describe('the export map', () => {
   it('has exactly these subpaths, and no wildcard', () => {
     expect(Object.keys(packageJson.exports).sort()).toEqual(
-      ['.', './client', './jsonrpc', './node', './package.json', './server', './spec', './transport'].sort(),
+      [
+        '.',
+        './client',
+        './jsonrpc',
+        './node',
+        './package.json',
+        './server',
+        './spec',
+        './transport',
+      ].sort(),
     );
     for (const key of Object.keys(packageJson.exports)) expect(key).not.toContain('*');
   });
