@@ -4,7 +4,7 @@ import type { JsonRpcConnection } from '../jsonrpc/connection.js';
 import type { Disposable } from '../jsonrpc/events.js';
 import type { RequestContext } from '../jsonrpc/request-context.js';
 import { NotificationMethod } from '../spec/methods.js';
-import { acceptsBatches, isModernVersion } from '../spec/versions.js';
+import { acceptsBatches } from '../spec/versions.js';
 import type { ChangeListener, ListKind } from './change-hub.js';
 import type { AuthInfo } from './context.js';
 import { handleInitialize, handleLegacyRequest, LegacySession } from './legacy-era.js';
@@ -21,13 +21,11 @@ export class ServerSession implements ChangeListener {
   readonly session = new LegacySession();
   readonly #listens = new Set<ListenStream>();
   readonly #registrations: Disposable[];
-  readonly #servesModern: boolean;
 
   constructor(core: ServerCore, connection: JsonRpcConnection, auth: AuthInfo | undefined) {
     this.core = core;
     this.connection = connection;
     this.auth = auth;
-    this.#servesModern = core.versions.some(isModernVersion);
     this.#registrations = [
       connection.setFallbackRequestHandler((method, params, request) =>
         this.#dispatch(method, params, request),
@@ -51,10 +49,10 @@ export class ServerSession implements ChangeListener {
     params: Params,
     request: RequestContext,
   ): Promise<Record<string, unknown>> | Record<string, unknown> {
-    // A server configured for legacy revisions only answers like a legacy server would.
-    if (this.#servesModern && isModernRequest(method, params)) {
-      return handleModernRequest(this, method, params, request);
-    }
+    // A server configured without 2026-07-28 still answers modern requests, with -32022 naming
+    // the (legacy) versions it serves: versioning.mdx asks that of any version it chose not to
+    // support, and a dual-era client falls back to `initialize` on it.
+    if (isModernRequest(method, params)) return handleModernRequest(this, method, params, request);
     if (method === 'initialize') return handleInitialize(this.core, this.session, params);
     return handleLegacyRequest(this, method, params, request);
   }
