@@ -33,7 +33,11 @@ export class HttpSseChannel {
   readonly #settings: HttpSseChannelSettings;
   readonly #controller: AbortController;
 
-  private constructor(settings: HttpSseChannelSettings, endpoint: URL, controller: AbortController) {
+  private constructor(
+    settings: HttpSseChannelSettings,
+    endpoint: URL,
+    controller: AbortController,
+  ) {
     this.#settings = settings;
     this.endpoint = endpoint;
     this.#controller = controller;

@@ -45,6 +45,6 @@ export function modernRequestHeaders(
 function paramsOf(message: JsonRpcMessage): Record<string, unknown> | undefined {
   const params = 'params' in message ? message.params : undefined;
   return typeof params === 'object' && params !== null && !Array.isArray(params)
-    ? (params as Record<string, unknown>)
+    ? params
     : undefined;
 }

@@ -34,16 +34,17 @@ export async function readSseEvents(
     maxBufferSize: options.maxEventSize,
     onEvent: (event) => {
       if (stopped || failure !== undefined) return;
+      // The parser bounds what it buffers between chunks; an event inside one chunk is checked here.
+      if (event.data.length > options.maxEventSize) {
+        failure = tooLarge(options.maxEventSize);
+        return;
+      }
       if (options.onEvent(event) === true) stopped = true;
     },
     onRetry: (ms) => options.onRetry?.(ms),
     onError: (error: ParseError) => {
       // Unknown fields and bad `retry` values are ignored, as EventSource does.
-      if (error.type === 'max-buffer-size-exceeded') {
-        failure = new LimitExceededError(
-          `An SSE event is larger than ${options.maxEventSize} characters`,
-        );
-      }
+      if (error.type === 'max-buffer-size-exceeded') failure = tooLarge(options.maxEventSize);
     },
   });
   const reader = body.getReader();
@@ -77,4 +78,8 @@ export async function readSseEvents(
     if (stopped || failure !== undefined || signal.aborted) cancel();
     else reader.releaseLock();
   }
+}
+
+function tooLarge(limit: number): LimitExceededError {
+  return new LimitExceededError(`An SSE event is larger than ${limit} characters`);
 }

@@ -1,6 +1,10 @@
 // The client side of Streamable HTTP, both eras, over web-standard `fetch`: one POST per message,
 // answers as JSON or SSE; legacy sessions, the GET stream and resumption; the HTTP+SSE fallback.
-import { ConnectionClosedError, InvalidResponseError } from '../../jsonrpc/errors.js';
+import {
+  ConnectionClosedError,
+  InvalidResponseError,
+  LimitExceededError,
+} from '../../jsonrpc/errors.js';
 import { Emitter, type Disposable } from '../../jsonrpc/events.js';
 import { TransportEvents } from '../../jsonrpc/transport-events.js';
 import type { SendOptions, Transport } from '../../jsonrpc/transport.js';
@@ -12,10 +16,11 @@ import {
   type JsonRpcRequest,
   type RequestId,
 } from '../../spec/jsonrpc.js';
+import { ErrorCode } from '../../spec/error-codes.js';
 import { NotificationMethod } from '../../spec/methods.js';
 import type { Era } from '../../spec/versions.js';
 import type { EraAwareTransport } from '../establish.js';
-import { HttpEraMemory, sharedHttpEraMemory, type HttpServerKind } from './era-memory.js';
+import { sharedHttpEraMemory, type HttpEraMemory, type HttpServerKind } from './era-memory.js';
 import { discardBody, mediaTypeOf, parseJson, peekBodyText, readBodyText } from './http-body.js';
 import {
   DEFAULT_CLOSE_TIMEOUT,
@@ -29,28 +34,31 @@ import {
 } from './http-client-options.js';
 import {
   isModernRefusal,
+  jsonRpcErrorIn,
   statusFailure,
   transportFailure,
   type HttpFailureKind,
 } from './http-failures.js';
 import { HttpSseChannel } from './http-sse-channel.js';
 import { AnswerInspector } from './answer-inspector.js';
+import { LegacyHttpSession } from './legacy-http-session.js';
 import { reconnectionPolicy, type ReconnectionPolicy } from './reconnect-policy.js';
 import { modernRequestHeaders, modernVersionOf } from './request-metadata.js';
 import { followSseStream } from './sse-follower.js';
 import { ToolHeaderParams } from './tool-header-params.js';
+import { askOnce, relistTools } from './tool-list-refresh.js';
 
 /** A request on its way: what was sent, and the switch that closes its stream. */
 interface InFlight {
   request: JsonRpcRequest;
   controller: AbortController;
   modern: boolean;
+  /** Set once a `HeaderMismatch` made the transport list the tools again and retry. */
+  retried?: boolean;
 }
 
 /** Statuses on an `initialize` POST that send the client to the HTTP+SSE transport. */
 const SSE_FALLBACK_STATUSES: ReadonlySet<number> = new Set([400, 404, 405]);
-/** RFC 9110 visible ASCII, as the spec requires of a session id. */
-const SESSION_ID = /^[\x21-\x7e]{1,1024}$/;
 
 export class StreamableHttpClientTransport
   extends TransportEvents
@@ -76,10 +84,9 @@ export class StreamableHttpClientTransport
   /** Set once on the HTTP+SSE transport; the channel is opened again after it drops. */
   #sse: Promise<HttpSseChannel> | undefined;
   #onSse = false;
-  #sessionId: string | undefined;
-  /** The version `initialize` negotiated; sent as `MCP-Protocol-Version` from then on. */
-  #sessionVersion: string | undefined;
-  #listen: AbortController | undefined;
+  readonly #session: LegacyHttpSession;
+  /** Aborted by `close()`: ends one-way posts and streams not tied to a request. */
+  readonly #closing = new AbortController();
   #started = false;
   #closed = false;
 
@@ -102,6 +109,15 @@ export class StreamableHttpClientTransport
       warn: (warning) => this.#warnings.emit(warning),
       settled: (kind) => this.#memory?.set(this.url, kind),
     });
+    this.#session = new LegacyHttpSession({
+      openStream: (lastEventId, signal) => this.#get(lastEventId, signal),
+      onData: (data) => void this.#receiveData(data, undefined),
+      warn: (kind, reason) => this.#warn(kind, reason),
+      expired: () => this.#sessionExpired.emit(),
+      policy: this.#policy,
+      random: this.#random,
+      maxEventSize: this.#maxMessageBytes,
+    });
   }
 
   get closed(): boolean {
@@ -110,7 +126,7 @@ export class StreamableHttpClientTransport
 
   /** The legacy session id the server assigned, while there is one. */
   get sessionId(): string | undefined {
-    return this.#sessionId;
+    return this.#session.id;
   }
 
   /** Whether messages go over the deprecated HTTP+SSE transport (2024-11-05). */
@@ -167,15 +183,14 @@ export class StreamableHttpClientTransport
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    this.#closing.abort();
     for (const flight of this.#inFlight.values()) flight.controller.abort();
     this.#inFlight.clear();
-    this.#listen?.abort();
     const channel = this.#sse;
     this.#sse = undefined;
     channel?.then((open) => open.close()).catch(() => {});
-    const session = this.#sessionId;
-    this.#sessionId = undefined;
-    if (session !== undefined) await this.#endSession(session);
+    const session = this.#session.end();
+    if (session !== undefined && !this.#onSse) await this.#endSession(session);
     this.closeEvents.emit({});
   }
 
@@ -203,13 +218,20 @@ export class StreamableHttpClientTransport
         await this.#exchangeOverSse(flight);
         return;
       }
-      const session = this.#sessionId;
-      const response = await this.#post(request, controller.signal);
-      if (request.method === 'initialize') this.#captureSession(response);
-      if (!response.ok) await this.#refused(flight, response, session);
-      else await this.#readAnswer(flight, response, session);
+      for (;;) {
+        const session = this.#session.id;
+        const response = await this.#post(request, controller.signal);
+        if (request.method === 'initialize') this.#session.capture(response);
+        if (response.ok) {
+          await this.#readAnswer(flight, response, session);
+          return;
+        }
+        if (!(await this.#refused(flight, response, session))) return;
+      }
     } catch (error) {
-      if (!controller.signal.aborted) this.#fail(flight, 'network', describe(error));
+      if (controller.signal.aborted) return;
+      const kind = error instanceof LimitExceededError ? 'bad-response' : 'network';
+      this.#fail(flight, kind, describe(error));
     } finally {
       if (!this.#onSse) this.#settle(flight);
     }
@@ -227,8 +249,9 @@ export class StreamableHttpClientTransport
         headers.set(name, value);
       }
     } else {
-      const isInitialize = !Array.isArray(message) && 'method' in message && message.method === 'initialize';
-      if (!isInitialize) this.#setSessionHeaders(headers);
+      const isInitialize =
+        !Array.isArray(message) && 'method' in message && message.method === 'initialize';
+      if (!isInitialize) this.#session.addHeaders(headers);
     }
     return this.#fetch(this.url, {
       method: 'POST',
@@ -238,14 +261,21 @@ export class StreamableHttpClientTransport
     });
   }
 
-  /** An HTTP error answer: a JSON-RPC error for the request, a session to renew, or a fallback. */
-  async #refused(flight: InFlight, response: Response, session: string | undefined): Promise<void> {
+  /**
+   * An HTTP error answer: a JSON-RPC error for the request, a session to renew, or a fallback.
+   * Resolves true when the request should be posted again (the tools were listed anew).
+   */
+  async #refused(
+    flight: InFlight,
+    response: Response,
+    session: string | undefined,
+  ): Promise<boolean> {
     const { request } = flight;
     const body = await peekBodyText(response, ERROR_BODY_LIMIT);
     if (response.status === 404 && session !== undefined && !flight.modern) {
-      this.#expire(session);
+      this.#session.expire(session);
       this.#fail(flight, 'session-expired', 'The server ended the session (HTTP 404)', 404);
-      return;
+      return false;
     }
     if (request.method === 'initialize') {
       if (
@@ -254,16 +284,35 @@ export class StreamableHttpClientTransport
         (await this.#switchToHttpSse())
       ) {
         await this.#exchangeOverSse(flight);
-        return;
+        return false;
       }
       // What was remembered about this origin did not hold; the next connection probes.
       this.#memory?.forget(this.url);
     }
+    if (
+      flight.modern &&
+      request.method === 'tools/call' &&
+      flight.retried !== true &&
+      jsonRpcErrorIn(body)?.code === ErrorCode.HeaderMismatch
+    ) {
+      // The tool's `x-mcp-header` parameters may have changed: list again, retry once.
+      flight.retried = true;
+      const { signal } = flight.controller;
+      const ask = (own: JsonRpcRequest): Promise<unknown> =>
+        askOnce((body) => this.#post(body, signal), own, signal, this.#maxMessageBytes);
+      const warn = (warning: HttpTransportWarning): void => this.#warnings.emit(warning);
+      if (await relistTools(ask, request, this.toolHeaders, warn).catch(() => false)) return true;
+    }
     this.#deliver(flight, statusFailure(request.id, response.status, response.statusText, body));
+    return false;
   }
 
   /** A 2xx answer to a request: one JSON body, or an SSE stream that ends with the response. */
-  async #readAnswer(flight: InFlight, response: Response, session: string | undefined): Promise<void> {
+  async #readAnswer(
+    flight: InFlight,
+    response: Response,
+    session: string | undefined,
+  ): Promise<void> {
     const type = mediaTypeOf(response);
     if (response.status === 202 || response.body === null) {
       discardBody(response);
@@ -299,8 +348,15 @@ export class StreamableHttpClientTransport
         return;
       case 'refused':
         discardBody(outcome.response);
-        if (outcome.response.status === 404 && session !== undefined) this.#expire(session);
-        this.#fail(flight, 'stream-ended', `Resuming the stream failed (HTTP ${outcome.response.status})`, outcome.response.status);
+        if (outcome.response.status === 404 && session !== undefined) {
+          this.#session.expire(session);
+        }
+        this.#fail(
+          flight,
+          'stream-ended',
+          `Resuming the stream failed (HTTP ${outcome.response.status})`,
+          outcome.response.status,
+        );
         return;
       case 'ended':
       case 'gave-up': {
@@ -315,7 +371,7 @@ export class StreamableHttpClientTransport
   async #get(lastEventId: string | undefined, signal: AbortSignal): Promise<Response> {
     const headers = await this.#baseHeaders();
     headers.set('Accept', 'text/event-stream');
-    this.#setSessionHeaders(headers);
+    this.#session.addHeaders(headers);
     if (lastEventId !== undefined) headers.set('Last-Event-ID', lastEventId);
     return this.#fetch(this.url, { method: 'GET', headers, signal });
   }
@@ -347,92 +403,39 @@ export class StreamableHttpClientTransport
   async #postOneWay(message: JsonRpcMessage | JsonRpcMessage[]): Promise<void> {
     const body = JSON.stringify(message);
     let response: Response;
-    const session = this.#sessionId;
+    const session = this.#session.id;
     if (this.#onSse) {
-      response = await (await this.#channel()).post(body, neverAborted);
+      response = await (await this.#channel()).post(body, this.#closing.signal);
     } else {
-      response = await this.#post(message, neverAborted);
+      response = await this.#post(message, this.#closing.signal);
     }
     discardBody(response);
     if (!response.ok) {
-      if (response.status === 404 && session !== undefined) this.#expire(session);
+      if (response.status === 404 && session !== undefined) this.#session.expire(session);
       throw new InvalidResponseError(`The server refused the message (HTTP ${response.status})`);
     }
-    if (!Array.isArray(message) && 'method' in message && message.method === NotificationMethod.Initialized && !this.#onSse) {
-      this.#openListenStream();
+    if (
+      !Array.isArray(message) &&
+      'method' in message &&
+      message.method === NotificationMethod.Initialized &&
+      !this.#onSse
+    ) {
+      this.#session.openListenStream();
     }
   }
 
   // ---- legacy sessions ---------------------------------------------------------------------------
 
   get #inLegacySession(): boolean {
-    return this.#onSse || this.#sessionVersion !== undefined || this.#sessionId !== undefined;
-  }
-
-  #setSessionHeaders(headers: Headers): void {
-    if (this.#sessionId !== undefined) headers.set('Mcp-Session-Id', this.#sessionId);
-    if (this.#sessionVersion !== undefined) headers.set('MCP-Protocol-Version', this.#sessionVersion);
-  }
-
-  #captureSession(response: Response): void {
-    if (!response.ok) return;
-    const id = response.headers.get('mcp-session-id');
-    if (id === null) return;
-    if (SESSION_ID.test(id)) this.#sessionId = id;
-    else this.#warn('session-id-refused', 'The session id is not 1 to 1024 visible ASCII characters');
-  }
-
-  /** The server's GET stream for messages outside any request (legacy sessions; 405 = none). */
-  #openListenStream(): void {
-    this.#listen?.abort();
-    const controller = new AbortController();
-    this.#listen = controller;
-    const session = this.#sessionId;
-    void followSseStream({
-      first: undefined,
-      reopen: (lastEventId, signal) => this.#get(lastEventId, signal),
-      onData: (data) => this.#receiveData(data, undefined),
-      resumption: 'always',
-      policy: this.#policy,
-      random: this.#random,
-      signal: controller.signal,
-      maxEventSize: this.#maxMessageBytes,
-    }).then((outcome) => {
-      switch (outcome.kind) {
-        case 'complete':
-        case 'aborted':
-          return;
-        case 'refused': {
-          const status = outcome.response.status;
-          discardBody(outcome.response);
-          if (status === 405) return;
-          if (status === 404 && session !== undefined) this.#expire(session);
-          else this.#warn('listen-stream-lost', `HTTP ${status}`);
-          return;
-        }
-        case 'ended':
-        case 'gave-up':
-          this.#warn('listen-stream-lost', outcome.error ?? 'the stream kept ending');
-          return;
-      }
-    });
-  }
-
-  /** The session `session` is over: forget it and tell the client, once. */
-  #expire(session: string): void {
-    if (this.#sessionId !== session) return;
-    this.#sessionId = undefined;
-    this.#sessionVersion = undefined;
-    this.#listen?.abort();
-    this.#sessionExpired.emit();
+    return this.#onSse || this.#session.active;
   }
 
   /** Ends a session on close; a 405 (the server does not allow it) or a failure is fine. */
-  async #endSession(session: string): Promise<void> {
+  async #endSession(session: { id: string; version: string | undefined }): Promise<void> {
     try {
       const headers = await this.#baseHeaders();
-      headers.set('Mcp-Session-Id', session);
-      if (this.#sessionVersion !== undefined) headers.set('MCP-Protocol-Version', this.#sessionVersion);
+      headers.set('Mcp-Session-Id', session.id);
+      if (session.version !== undefined) headers.set('MCP-Protocol-Version', session.version);
       const response = await this.#fetch(this.url, {
         method: 'DELETE',
         headers,
@@ -491,7 +494,7 @@ export class StreamableHttpClientTransport
   /** The HTTP+SSE stream dropped: its session is gone with it, and so are its pending answers. */
   #httpSseEnded(error: unknown): void {
     this.#sse = undefined;
-    this.#sessionVersion = undefined;
+    this.#session.version = undefined;
     if (this.#closed) return;
     const why = error === undefined ? '' : `: ${describe(error)}`;
     for (const flight of [...this.#inFlight.values()]) {
@@ -517,7 +520,7 @@ export class StreamableHttpClientTransport
    * requests; true when it answered `flight`. Answers on a shared stream find their request here.
    */
   #receive(value: unknown, flight: InFlight | undefined): boolean {
-    const items = Array.isArray(value) ? value : [value];
+    const items: unknown[] = Array.isArray(value) ? value : [value];
     let answered = false;
     const delivered = items.map((item) => {
       const id = responseIdOf(item);
@@ -536,7 +539,9 @@ export class StreamableHttpClientTransport
 
   #inspect(flight: InFlight, response: unknown): unknown {
     const inspected = this.#inspector.inspect(flight.request, flight.modern, response, this.#onSse);
-    if (inspected.negotiatedVersion !== undefined) this.#sessionVersion = inspected.negotiatedVersion;
+    if (inspected.negotiatedVersion !== undefined) {
+      this.#session.version = inspected.negotiatedVersion;
+    }
     return inspected.response;
   }
 
@@ -566,13 +571,10 @@ export class StreamableHttpClientTransport
     return new Headers(typeof source === 'function' ? await source() : source);
   }
 
-  #warn(kind: 'session-id-refused' | 'listen-stream-lost' | 'http-sse-unavailable', reason: unknown): void {
+  #warn(kind: Exclude<HttpTransportWarning['kind'], 'tool-rejected'>, reason: unknown): void {
     this.#warnings.emit({ kind, reason: describe(reason) });
   }
 }
-
-/** A signal for posts that run to their end (their failure is reported, not aborted). */
-const neverAborted = new AbortController().signal;
 
 function responseIdOf(value: unknown): RequestId | undefined {
   if (typeof value !== 'object' || value === null || 'method' in value) return undefined;
