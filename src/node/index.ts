@@ -1,4 +1,5 @@
-// Public entry point of `mcpkit/node`: the stdio transports (be a server, spawn a server).
+// Public entry point of `mcpkit/node`: the stdio transports (be a server, spawn a server) and
+// Streamable HTTP on `node:http` (`serveHttp`, `toNodeHandler`).
 export { StdioServerTransport } from './stdio-server-transport.js';
 export type { StdioServerTransportOptions } from './stdio-server-transport.js';
 export { ServerProcessError, StdioClientTransport } from './stdio-client-transport.js';
@@ -14,3 +15,11 @@ export {
 } from './server-environment.js';
 export type { ServerEnvironment } from './server-environment.js';
 export { DEFAULT_MAX_QUEUED_BYTES } from './message-stream-writer.js';
+export { serveHttp, toNodeHandler } from './http.js';
+export type {
+  FetchHandler,
+  HttpServerHandle,
+  NodeHandlerOptions,
+  NodeRequestListener,
+  ServeHttpOptions,
+} from './http.js';

@@ -5,7 +5,7 @@ import type { ConnectionOptions } from '../jsonrpc/connection-options.js';
 import { Emitter, disposable, type Disposable } from '../jsonrpc/events.js';
 import type { Transport } from '../jsonrpc/transport.js';
 import type { SchemaInput } from '../schema/index.js';
-import type { Implementation, ServerCapabilities } from '../spec/types/index.js';
+import type { Implementation, ServerCapabilities, Tool } from '../spec/types/index.js';
 import { PROTOCOL_VERSIONS, type ProtocolVersion } from '../spec/versions.js';
 import { ChangeHub } from './change-hub.js';
 import type { AuthInfo } from './context.js';
@@ -117,6 +117,14 @@ export class McpServer implements AsyncDisposable {
     Output extends SchemaInput | undefined = undefined,
   >(name: string, config: ToolConfig<Input, Output>, handler: ToolHandler<Input>): Disposable {
     return disposable(this.#tools.register(name, config, handler));
+  }
+
+  /**
+   * The definition of a registered tool, as `tools/list` shows it; undefined for an unknown name.
+   * Transports read it to check the `Mcp-Param-*` headers its `x-mcp-header` annotations ask for.
+   */
+  toolDefinition(name: string): Tool | undefined {
+    return this.#tools.get(name)?.definition;
   }
 
   /** Registers a resource with a fixed URI. */

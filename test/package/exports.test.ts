@@ -86,6 +86,14 @@ const SUBPATH_NAMES: Record<string, string[]> = {
   ],
   transport: ['DEFAULT_MAX_LINE_BYTES', 'LineFramer', 'createLinkedTransports', 'serializeMessage'],
   client: ['McpClient', 'Subscription'],
+  'client/http': [
+    'HTTP_TRANSPORT_ERROR_CODE',
+    'HttpEraMemory',
+    'StreamableHttpClientTransport',
+    'ToolHeaderParams',
+    'encodeHeaderValue',
+    'sharedHttpEraMemory',
+  ],
   server: [
     'McpServer',
     'MissingClientCapabilityError',
@@ -95,6 +103,21 @@ const SUBPATH_NAMES: Record<string, string[]> = {
     'UrlElicitationRequiredError',
     'generateRequestStateSecret',
   ],
+  'server/http': [
+    'DEFAULT_KEEP_ALIVE_INTERVAL_MS',
+    'DEFAULT_MAX_BODY_BYTES',
+    'DEFAULT_MAX_BUFFERED_BYTES_PER_STREAM',
+    'DEFAULT_MAX_REQUESTS_PER_SESSION',
+    'DEFAULT_MAX_SESSIONS',
+    'DEFAULT_MAX_STATELESS_REQUESTS',
+    'DEFAULT_RETRY_INTERVAL_MS',
+    'DEFAULT_SESSION_IDLE_TIMEOUT_MS',
+    'DEFAULT_STREAM_AFTER_MS',
+    'InMemoryEventStore',
+    'LOOPBACK_HOSTS',
+    'createMcpHttpHandler',
+    'withCors',
+  ],
   node: [
     'DEFAULT_INHERITED_ENV_VARS',
     'DEFAULT_MAX_QUEUED_BYTES',
@@ -103,6 +126,8 @@ const SUBPATH_NAMES: Record<string, string[]> = {
     'StdioServerTransport',
     'buildServerEnvironment',
     'defaultServerEnvironment',
+    'serveHttp',
+    'toNodeHandler',
   ],
 };
 
@@ -112,10 +137,12 @@ describe('the export map', () => {
       [
         '.',
         './client',
+        './client/http',
         './jsonrpc',
         './node',
         './package.json',
         './server',
+        './server/http',
         './spec',
         './transport',
       ].sort(),
