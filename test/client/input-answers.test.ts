@@ -48,7 +48,7 @@ function recordingHandlers(overrides: Partial<ClientHandlers> = {}): {
     listRoots: (context) => {
       asked.roots++;
       asked.signals.push(context.signal);
-      return { roots: [{ uri: 'file:///work/a' }, { uri: 'file:///work/b', name: 'b' }] };
+      return { roots: [{ uri: 'file:///project/a' }, { uri: 'file:///project/b', name: 'b' }] };
     },
     ...overrides,
   };
@@ -106,7 +106,7 @@ describe.each(cases)('over %s, %s', (wire, mode) => {
     const { client, tap } = await openHarness(wire, mode, { handlers });
     expect(textOf(await client.callTool('sample'))).toBe('model test-model said 4');
     expect(asked.sample[0]).toMatchObject({ maxTokens: 10 });
-    expect(textOf(await client.callTool('roots'))).toBe('file:///work/a file:///work/b');
+    expect(textOf(await client.callTool('roots'))).toBe('file:///project/a file:///project/b');
     expect(asked.roots).toBe(1);
     if (era === 'legacy') {
       expect(tap.requestsReceived('sampling/createMessage')).toHaveLength(1);
