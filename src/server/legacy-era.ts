@@ -6,7 +6,7 @@ import type { RequestContext } from '../jsonrpc/request-context.js';
 import { ErrorCode } from '../spec/error-codes.js';
 import { isMethodInVersion } from '../spec/methods.js';
 import type { ClientCapabilities, Implementation, LoggingLevel } from '../spec/types/index.js';
-import { formatIssue, legacyRequestParams, validatorFor } from '../spec/validate/index.js';
+import { legacyRequestParams } from '../spec/validate/index.js';
 import {
   LATEST_LEGACY_PROTOCOL_VERSION,
   isLegacyVersion,
@@ -17,6 +17,7 @@ import { UrlElicitationRequiredError } from './errors.js';
 import { FEATURE_CAPABILITY, isFeatureMethod, runFeature } from './features.js';
 import { LegacyInputGateway } from './input-gateway.js';
 import { trimForVersion } from './legacy-projection.js';
+import { checkParams } from './check-params.js';
 import { createServerContext } from './request-scope.js';
 import type { ServerCore } from './server-core.js';
 
@@ -59,11 +60,7 @@ export function handleInitialize(
     );
   }
   if (session.initialized) throw ProtocolError.invalidRequest('The session is already initialized');
-  const checked = legacyRequestParams.initialize.validate(params);
-  if (!checked.ok)
-    throw ProtocolError.invalidParams(
-      `Invalid params: ${checked.issues.map(formatIssue).join('; ')}`,
-    );
+  checkParams(legacyRequestParams, 'initialize', params);
   const given = params as {
     protocolVersion: string;
     capabilities: ClientCapabilities;
@@ -112,13 +109,7 @@ export async function handleLegacyRequest(
   const version = session.version as LegacyProtocolVersion;
   if (!isMethodInVersion(method, version) || !isLegacyClientRequest(method))
     throw ProtocolError.methodNotFound(method);
-  const validator = validatorFor(legacyRequestParams, method);
-  const checked = validator?.validate(params);
-  if (checked !== undefined && !checked.ok) {
-    throw ProtocolError.invalidParams(
-      `Invalid params: ${checked.issues.map(formatIssue).join('; ')}`,
-    );
-  }
+  checkParams(legacyRequestParams, method, params);
   const given = params ?? {};
   switch (method) {
     case 'ping':

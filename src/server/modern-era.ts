@@ -13,12 +13,7 @@ import type {
   LoggingLevel,
   SubscriptionFilter,
 } from '../spec/types/index.js';
-import {
-  formatIssue,
-  modernInputResponses,
-  modernRequestParams,
-  validatorFor,
-} from '../spec/validate/index.js';
+import { modernInputResponses, modernRequestParams } from '../spec/validate/index.js';
 import { isModernVersion, isProtocolVersion, type ProtocolVersion } from '../spec/versions.js';
 import type { AuthInfo } from './context.js';
 import { UrlElicitationRequiredError } from './errors.js';
@@ -26,6 +21,7 @@ import { FEATURE_CAPABILITY, isFeatureMethod, runFeature, type FeatureMethod } f
 import { ModernInputGateway } from './input-gateway.js';
 import { ListenStream } from './listen-stream.js';
 import { isLoggingLevel } from './log-levels.js';
+import { checkParams } from './check-params.js';
 import { createServerContext, metaValue } from './request-scope.js';
 import { requestStateFailureToProtocolError, salientRequestParams } from './request-state/index.js';
 import type { CacheableKind, ServerCore } from './server-core.js';
@@ -77,13 +73,7 @@ export async function handleModernRequest(
   }
   if (!isMethodInVersion(method, version) || !isClientRequest(method))
     throw ProtocolError.methodNotFound(method);
-  const validator = validatorFor(modernRequestParams, method);
-  const checked = validator?.validate(params);
-  if (checked !== undefined && !checked.ok) {
-    throw ProtocolError.invalidParams(
-      `Invalid params: ${checked.issues.map(formatIssue).join('; ')}`,
-    );
-  }
+  checkParams(modernRequestParams, method, params);
   const given = params ?? {};
 
   let result: Record<string, unknown>;
