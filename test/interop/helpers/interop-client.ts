@@ -1,5 +1,6 @@
 // The one shape the interop tests drive, whichever official SDK (and era) sits behind it, plus
-// what every setup shares: the server to spawn, and the client's canned answers to its questions.
+// what every setup shares: the server to spawn, how a client reaches it (stdio or HTTP), and the
+// client's canned answers to its questions.
 import { existsSync } from 'node:fs';
 import type { Stream } from 'node:stream';
 import { fileURLToPath } from 'node:url';
@@ -41,6 +42,16 @@ export function serverProcess(): { command: string; args: string[]; cwd: string;
   return { command: process.execPath, args: [EVERYTHING_SERVER], cwd: REPO_ROOT, stderr: 'pipe' };
 }
 
+/**
+ * How an SDK client reaches the everything server: the SDK's own transport, already made but not
+ * started (stdio spawns the server; HTTP points at one in this process), and where the server's
+ * complaints are collected for failure messages.
+ */
+export interface ClientLink<T> {
+  readonly transport: T;
+  readonly stderr: string[];
+}
+
 export const CLIENT_INFO: Implementation = { name: 'mcpkit-interop-test', version: '1.0.0' };
 
 /** What the client's handlers answer when the server asks. */
@@ -77,14 +88,14 @@ export interface Page<T> {
   nextCursor?: string | undefined;
 }
 
-/** An official SDK client connected to the everything server over its own stdio transport. */
+/** An official SDK client connected to the everything server over one of its own transports. */
 export interface InteropClient {
   readonly label: string;
   readonly wire: WireTap;
   readonly asked: AskedInputs;
   /** `notifications/message` params, as the SDK delivered them to its handler. */
   readonly logs: LoggingMessageNotificationParams[];
-  /** The server's stderr lines, for failure messages. */
+  /** The server's stderr lines (over HTTP: the errors it reported), for failure messages. */
   readonly stderr: string[];
 
   /** The era the SDK says it negotiated (v1 has no era: it only speaks the legacy one). */

@@ -1,7 +1,9 @@
 // The v1 official SDK (`@modelcontextprotocol/sdk` 1.x) as an InteropClient: a 2025-era client
-// that always sends `initialize` and answers elicitation, sampling and roots as real requests.
+// that always sends `initialize` and answers elicitation, sampling and roots as real requests,
+// over its stdio transport by default, or any other of its transports (HTTP, HTTP+SSE).
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import {
   CallToolResultSchema,
   CreateMessageRequestSchema,
@@ -32,11 +34,20 @@ import {
   collectLines,
   serverProcess,
   type AskedInputs,
+  type ClientLink,
   type InteropClient,
 } from './interop-client.js';
 import { WireTap } from './wire-tap.js';
 
-export async function connectV1(): Promise<InteropClient> {
+/** The SDK's stdio transport, spawning the everything server. */
+export function v1Stdio(): ClientLink<Transport> {
+  const transport = new StdioClientTransport(serverProcess());
+  const stderr: string[] = [];
+  collectLines(transport.stderr, stderr);
+  return { transport, stderr };
+}
+
+export async function connectV1(link: ClientLink<Transport> = v1Stdio()): Promise<InteropClient> {
   const client = new Client(CLIENT_INFO, {
     capabilities: { elicitation: {}, sampling: {}, roots: {} },
   });
@@ -58,9 +69,7 @@ export async function connectV1(): Promise<InteropClient> {
     logs.push(notification.params as LoggingMessageNotificationParams);
   });
 
-  const transport = new StdioClientTransport(serverProcess());
-  const stderr: string[] = [];
-  collectLines(transport.stderr, stderr);
+  const { transport, stderr } = link;
   const wire = WireTap.attach(transport);
   await client.connect(transport);
 

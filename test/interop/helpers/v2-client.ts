@@ -1,9 +1,11 @@
 // The v2 official SDK (`@modelcontextprotocol/client` 2.x) as an InteropClient, in its default
 // legacy mode (`initialize`) or opted into 2026-07-28 (`server/discover`, `_meta` on every
-// request, client input through multi round-trip retries instead of server→client requests).
+// request, client input through multi round-trip retries instead of server→client requests),
+// over its stdio transport by default, or its Streamable HTTP one.
 import {
   Client,
   type DiscoverResult,
+  type Transport,
   type VersionNegotiationOptions,
 } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
@@ -31,6 +33,7 @@ import {
   collectLines,
   serverProcess,
   type AskedInputs,
+  type ClientLink,
   type InteropClient,
 } from './interop-client.js';
 import { WireTap } from './wire-tap.js';
@@ -40,12 +43,23 @@ export interface V2Client extends InteropClient {
   discoverResult(): DiscoverResult | undefined;
 }
 
+/** The SDK's stdio transport, spawning the everything server. */
+export function v2Stdio(): ClientLink<Transport> {
+  const transport = new StdioClientTransport(serverProcess());
+  const stderr: string[] = [];
+  collectLines(transport.stderr, stderr);
+  return { transport, stderr };
+}
+
 /**
  * `versionNegotiation` undefined is the SDK's default, the plain 2025 handshake; `{ mode: 'auto' }`
  * probes with `server/discover` first and falls back to `initialize` unless the server is
  * definitely modern; `{ mode: { pin: '2026-07-28' } }` accepts nothing else.
  */
-export async function connectV2(versionNegotiation?: VersionNegotiationOptions): Promise<V2Client> {
+export async function connectV2(
+  versionNegotiation?: VersionNegotiationOptions,
+  link: ClientLink<Transport> = v2Stdio(),
+): Promise<V2Client> {
   const client = new Client(CLIENT_INFO, {
     capabilities: { elicitation: { form: {} }, sampling: {}, roots: {} },
     ...(versionNegotiation === undefined ? {} : { versionNegotiation }),
@@ -69,9 +83,7 @@ export async function connectV2(versionNegotiation?: VersionNegotiationOptions):
     logs.push(notification.params as LoggingMessageNotificationParams);
   });
 
-  const transport = new StdioClientTransport(serverProcess());
-  const stderr: string[] = [];
-  collectLines(transport.stderr, stderr);
+  const { transport, stderr } = link;
   const wire = WireTap.attach(transport);
   await client.connect(transport);
   const era = client.getProtocolEra();
