@@ -157,11 +157,17 @@ export class ModernClientSession implements ClientSession {
   }
 
   async #sendOnce(method: string, params: Params, options: RequestOptions): Promise<Params> {
-    const result = await this.#connection.request(
+    const answer = await this.#connection.request(
       method,
       { ...params, _meta: this.envelope(params['_meta']) },
       options,
     );
+    // basic/index.mdx: clients MUST treat an absent `resultType` as "complete" (servers of
+    // earlier revisions omit it), so it is filled in before the schema check.
+    const result =
+      typeof answer === 'object' && answer !== null && !Object.hasOwn(answer, 'resultType')
+        ? { ...answer, resultType: 'complete' }
+        : answer;
     const checked = checkResult('modern', method, result);
     const type = checked['resultType'];
     if (type !== undefined && type !== 'complete' && type !== 'input_required') {

@@ -315,3 +315,15 @@ describe('an in-memory server that misbehaves', () => {
     });
   });
 });
+
+describe('a modern server that leaves out resultType', () => {
+  it('is taken as complete, as basic/index.mdx requires, and not retried', async () => {
+    const fake = modernFake().on('tools/call', {
+      result: { content: [{ type: 'text', text: 'done' }] },
+    });
+    const client = await fakeClient(fake);
+    const result = await client.callTool('anything');
+    expect(result.content).toEqual([{ type: 'text', text: 'done' }]);
+    expect(fake.requests('tools/call')).toHaveLength(1);
+  });
+});
