@@ -458,7 +458,8 @@ export class McpClient implements AsyncDisposable {
     options?: CallOptions,
   ): Promise<void> {
     if (!this.#outputCheckers.has(name)) {
-      await this.allTools(options);
+      // A server that cannot list its tools just leaves the result unchecked.
+      await this.allTools(options).catch(() => undefined);
       // Still unknown: the server does not list it; nothing to check against.
       if (!this.#outputCheckers.has(name)) this.#outputCheckers.set(name, null);
     }
