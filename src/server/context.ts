@@ -29,6 +29,16 @@ export interface ClientDescription {
   capabilities: ClientCapabilities;
 }
 
+/** Options of one question a handler asks the client. */
+export interface InputOptions {
+  /**
+   * The question's key among a 2026-07-28 `InputRequiredResult`'s `inputRequests`, which the
+   * client's answer comes back under; unique within the request. Default `<kind>-<n>` for the
+   * n-th question of the run (`elicit-1`, `sample-2`, …). Legacy sessions ignore it.
+   */
+  key?: string;
+}
+
 export interface ServerContext {
   /** Aborted when the client cancels, the connection closes, or the server shuts down. */
   readonly signal: AbortSignal;
@@ -53,9 +63,12 @@ export interface ServerContext {
    * before it must be safe to run twice. Throws `MissingClientCapabilityError` when the client
    * cannot elicit (in that mode).
    */
-  elicit(params: ElicitRequestFormParams | ElicitRequestURLParams): Promise<ElicitResult>;
+  elicit(
+    params: ElicitRequestFormParams | ElicitRequestURLParams,
+    options?: InputOptions,
+  ): Promise<ElicitResult>;
   /** Asks the client's model for a completion; same two-era behaviour as `elicit`. */
-  sample(params: CreateMessageRequestParams): Promise<CreateMessageResult>;
+  sample(params: CreateMessageRequestParams, options?: InputOptions): Promise<CreateMessageResult>;
   /** Asks the client for its roots; same two-era behaviour as `elicit`. */
-  listRoots(): Promise<ListRootsResult>;
+  listRoots(options?: InputOptions): Promise<ListRootsResult>;
 }

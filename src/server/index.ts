@@ -1,7 +1,7 @@
 // Public entry `mcpkit/server`: the high-level server and what its handlers see.
 export { McpServer } from './mcp-server.js';
 export type { ConnectOptions, McpServerOptions } from './mcp-server.js';
-export type { AuthInfo, ClientDescription, ServerContext } from './context.js';
+export type { AuthInfo, ClientDescription, InputOptions, ServerContext } from './context.js';
 export { MissingClientCapabilityError, ToolError, UrlElicitationRequiredError } from './errors.js';
 export type { UrlElicitation } from './errors.js';
 export type { ToolArguments, ToolConfig, ToolHandler, ToolOutput } from './tools.js';

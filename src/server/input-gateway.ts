@@ -10,7 +10,12 @@ import type { LegacyProtocolVersion } from '../spec/versions.js';
 export type InputMethod = InputRequest['method'];
 
 export interface InputGateway {
-  ask(method: InputMethod, params: Record<string, unknown> | undefined): Promise<unknown>;
+  /** `key` names the question in a modern `InputRequiredResult`; legacy gateways ignore it. */
+  ask(
+    method: InputMethod,
+    params: Record<string, unknown> | undefined,
+    key?: string,
+  ): Promise<unknown>;
 }
 
 /**
@@ -61,42 +66,74 @@ const KEY_PREFIX: Readonly<Record<InputMethod, string>> = {
 };
 
 /**
- * Modern: answers from earlier rounds come in with the retry; the n-th question of a run gets
- * the key `<kind>-<n>`, so the same handler asking the same questions in the same order finds
- * its answers. A question without an answer is recorded and rejects with `InputRequiredSignal`.
+ * Modern: the answers a request brings (sealed from earlier rounds, or new in `inputResponses`)
+ * are found by key: the handler's own, or `<kind>-<n>` for its n-th question, so the same
+ * handler asking the same questions in the same order finds its answers. An answer of the wrong
+ * shape is -32602; a question without an answer is recorded and rejects with
+ * `InputRequiredSignal`. Only the answers the handler used are carried to the next round.
  */
 export class ModernInputGateway implements InputGateway {
-  readonly #answers: Readonly<Record<string, InputResponse>>;
-  readonly #pending: InputRequests = {};
+  readonly #answers: ReadonlyMap<string, unknown>;
+  readonly #used = new Map<string, InputResponse>();
+  readonly #pending = new Map<string, InputRequest>();
+  #failure: ProtocolError | undefined;
   #asked = 0;
-  #unanswered = 0;
 
-  constructor(answers: Readonly<Record<string, InputResponse>>) {
+  constructor(answers: ReadonlyMap<string, unknown>) {
     this.#answers = answers;
   }
 
-  ask(method: InputMethod, params: Record<string, unknown> | undefined): Promise<unknown> {
+  ask(
+    method: InputMethod,
+    params: Record<string, unknown> | undefined,
+    key?: string,
+  ): Promise<unknown> {
     this.#asked++;
-    const key = `${KEY_PREFIX[method]}-${this.#asked}`;
-    const answer = Object.hasOwn(this.#answers, key) ? this.#answers[key] : undefined;
-    if (answer !== undefined && modernInputResponses[method].is(answer))
+    const chosen = key ?? `${KEY_PREFIX[method]}-${this.#asked}`;
+    if (this.#used.has(chosen) || this.#pending.has(chosen)) {
+      return this.#fail(
+        ProtocolError.internalError(`Two questions of one request share the key "${chosen}"`),
+      );
+    }
+    const answer = this.#answers.get(chosen);
+    if (answer !== undefined) {
+      if (!modernInputResponses[method].is(answer)) {
+        return this.#fail(
+          ProtocolError.invalidParams(
+            `inputResponses["${chosen}"] is not a valid answer to ${method}`,
+          ),
+        );
+      }
+      this.#used.set(chosen, answer);
       return Promise.resolve(answer);
-    this.#pending[key] = (params === undefined ? { method } : { method, params }) as InputRequest;
-    this.#unanswered++;
+    }
+    this.#pending.set(
+      chosen,
+      (params === undefined ? { method } : { method, params }) as InputRequest,
+    );
     return Promise.reject(new InputRequiredSignal());
   }
 
-  /** The questions of this run that still need answers; empty when the handler got them all. */
+  /** The questions of this run that still need answers; undefined when the handler got them all. */
   get pending(): InputRequests | undefined {
-    return this.#unanswered === 0 ? undefined : this.#pending;
+    return this.#pending.size === 0 ? undefined : Object.fromEntries(this.#pending);
   }
 
-  /** Which answer goes with which question, for the next round's check. */
-  static expectedMethod(key: string): InputMethod | undefined {
-    const kind = key.slice(0, key.lastIndexOf('-'));
-    for (const [method, prefix] of Object.entries(KEY_PREFIX)) {
-      if (prefix === kind) return method as InputMethod;
-    }
-    return undefined;
+  /**
+   * A misuse or a bad answer seen during the run. It decides the outcome even when the handler
+   * swallowed it or another question's signal reached the dispatcher first.
+   */
+  get failure(): ProtocolError | undefined {
+    return this.#failure;
+  }
+
+  #fail(error: ProtocolError): Promise<never> {
+    this.#failure ??= error;
+    return Promise.reject(error);
+  }
+
+  /** The answers this run used, to seal for the next round. */
+  get used(): Record<string, InputResponse> {
+    return Object.fromEntries(this.#used);
   }
 }

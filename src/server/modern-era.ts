@@ -13,7 +13,7 @@ import type {
   LoggingLevel,
   SubscriptionFilter,
 } from '../spec/types/index.js';
-import { modernInputResponses, modernRequestParams } from '../spec/validate/index.js';
+import { modernRequestParams } from '../spec/validate/index.js';
 import { isModernVersion, isProtocolVersion, type ProtocolVersion } from '../spec/versions.js';
 import type { AuthInfo } from './context.js';
 import { UrlElicitationRequiredError } from './errors.js';
@@ -157,10 +157,9 @@ interface ModernClient {
   logThreshold: LoggingLevel | undefined;
 }
 
-/** What travels inside `requestState`: the answers so far and the keys asked last round. */
+/** What travels inside `requestState`: the answers the handler has used so far. */
 interface StatePayload {
   answers: Record<string, InputResponse>;
-  asked: string[];
 }
 
 /**
@@ -176,7 +175,9 @@ async function runWithInputs(
 ): Promise<Record<string, unknown>> {
   const mrtr = MRTR_METHODS.has(method);
   const binding = { method, params: salientRequestParams(params), principal: host.auth?.principal };
-  const answers = mrtr ? await gatherAnswers(host.core, params, binding) : {};
+  const answers = mrtr
+    ? await gatherAnswers(host.core, params, binding)
+    : new Map<string, unknown>();
   const inputs = new ModernInputGateway(answers);
   const context = createServerContext({
     era: 'modern',
@@ -205,12 +206,13 @@ async function runWithInputs(
     }
     failure = undefined;
   }
+  if (inputs.failure !== undefined) throw inputs.failure;
   const pending = inputs.pending;
   if (pending !== undefined) {
     if (!mrtr) {
       throw ProtocolError.internalError(`${method} cannot ask the client for input`);
     }
-    const payload: StatePayload = { answers, asked: Object.keys(pending) };
+    const payload: StatePayload = { answers: inputs.used };
     const requestState = await host.core.requestState.seal(
       payload as unknown as JsonValue,
       binding,
@@ -224,31 +226,28 @@ async function runWithInputs(
   return outcome as Record<string, unknown>;
 }
 
-/** The answers a retry brings: those sealed in its state plus the new `inputResponses`. */
+/**
+ * The answers a request brings: those sealed in its state (if any) and the new `inputResponses`.
+ * A sealed answer wins over a new one under the same key; each is checked against the question
+ * when the handler asks it, and answers to questions it never asks are ignored.
+ */
 async function gatherAnswers(
   core: ServerCore,
   params: Params,
   binding: { method: string; params: JsonValue; principal: string | undefined },
-): Promise<Record<string, InputResponse>> {
+): Promise<Map<string, unknown>> {
+  const answers = new Map<string, unknown>();
+  const responses = params['inputResponses'];
+  if (typeof responses === 'object' && responses !== null) {
+    for (const [key, response] of Object.entries(responses)) answers.set(key, response);
+  }
   const state = params['requestState'];
-  if (state === undefined) return {};
+  if (state === undefined) return answers;
   if (typeof state !== 'string') throw ProtocolError.invalidParams('requestState must be a string');
   const opened = await core.requestState.unseal(state, binding);
   if (!opened.ok) throw requestStateFailureToProtocolError(opened);
   const payload = opened.payload as unknown as StatePayload;
-  const answers: Record<string, InputResponse> = { ...payload.answers };
-  const responses = (params['inputResponses'] ?? {}) as Record<string, unknown>;
-  for (const key of payload.asked) {
-    if (!Object.hasOwn(responses, key)) continue;
-    const expected = ModernInputGateway.expectedMethod(key);
-    const response = responses[key];
-    if (expected === undefined || !modernInputResponses[expected].is(response)) {
-      throw ProtocolError.invalidParams(
-        `inputResponses["${key}"] is not a valid answer to ${String(expected)}`,
-      );
-    }
-    answers[key] = response;
-  }
+  for (const [key, answer] of Object.entries(payload.answers)) answers.set(key, answer);
   return answers;
 }
 

@@ -74,12 +74,13 @@ export function createServerContext(scope: RequestScope): ServerContext {
   const ask = (
     method: InputMethod,
     params: Record<string, unknown> | undefined,
+    key: string | undefined,
   ): Promise<never> => {
     const missing = missingCapability(method, params, scope.clientCapabilities, scope.version);
     if (missing !== undefined) {
       return Promise.reject(scope.era === 'modern' ? missing : missing.forLegacy());
     }
-    return scope.inputs.ask(method, params) as Promise<never>;
+    return scope.inputs.ask(method, params, key) as Promise<never>;
   };
   return {
     get signal() {
@@ -98,9 +99,9 @@ export function createServerContext(scope: RequestScope): ServerContext {
       if (logger !== undefined) params['logger'] = logger;
       request.notify('notifications/message', params);
     },
-    elicit: (params) => ask('elicitation/create', params),
-    sample: (params) => ask('sampling/createMessage', params),
-    listRoots: () => ask('roots/list', undefined),
+    elicit: (params, options) => ask('elicitation/create', params, options?.key),
+    sample: (params, options) => ask('sampling/createMessage', params, options?.key),
+    listRoots: (options) => ask('roots/list', undefined, options?.key),
   };
 }
 

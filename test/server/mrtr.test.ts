@@ -315,3 +315,54 @@ describe('replicas', () => {
     expect((await stranger.failure('tools/call', retryParams(first))).code).toBe(-32602);
   });
 });
+
+describe('question keys and answers without state', () => {
+  function keyedServer(): McpServer {
+    const server = testServer();
+    server.tool('greet', {}, async (_args, context) => {
+      const answer = await context.elicit(FORM, { key: 'user_name' });
+      return `answer: ${answer.action}`;
+    });
+    server.tool('twice', {}, async (_args, context) => {
+      await Promise.all([
+        context.elicit(FORM, { key: 'same' }),
+        context.elicit(FORM, { key: 'same' }),
+      ]);
+      return 'unreachable';
+    });
+    return server;
+  }
+
+  it('asks under the key the handler chose', async () => {
+    const client = await connectModern(keyedServer(), { capabilities: ELICITING });
+    const first = await client.request('tools/call', { name: 'greet', arguments: {} });
+    expect(Object.keys(first['inputRequests'] as Json)).toEqual(['user_name']);
+  });
+
+  it('takes answers that come without a requestState, and ignores answers nobody asked for', async () => {
+    const client = await connectModern(keyedServer(), { capabilities: ELICITING });
+    const result = await client.request('tools/call', {
+      name: 'greet',
+      arguments: {},
+      inputResponses: { user_name: ACCEPT, unknown_extra_key: { action: 'decline' } },
+    });
+    expect(result['resultType']).toBe('complete');
+    expect(result['content']).toEqual([{ type: 'text', text: 'answer: accept' }]);
+  });
+
+  it('refuses an answer of the wrong shape with -32602', async () => {
+    const client = await connectModern(keyedServer(), { capabilities: ELICITING });
+    const failure = await client.failure('tools/call', {
+      name: 'greet',
+      arguments: {},
+      inputResponses: { user_name: { action: 'maybe' } },
+    });
+    expect(failure.code).toBe(-32602);
+  });
+
+  it('refuses two questions of one request under the same key', async () => {
+    const client = await connectModern(keyedServer(), { capabilities: ELICITING });
+    const failure = await client.failure('tools/call', { name: 'twice', arguments: {} });
+    expect(failure.code).toBe(-32603);
+  });
+});
