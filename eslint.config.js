@@ -93,6 +93,19 @@ export default tseslint.config(
     },
   },
   {
+    // The CLI entry point turns outcomes into exit codes: the one place process.exit is allowed.
+    files: ['src/cli/main.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "Property[key.name='shell'][value.value=true]",
+          message: 'Never spawn through a shell.',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js'],
     ...tseslint.configs.disableTypeChecked,
   },

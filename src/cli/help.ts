@@ -1,0 +1,128 @@
+// The `--help` text of each command, with examples.
+
+const TARGET = `Targets:
+  http(s)://host/path          a Streamable HTTP endpoint (legacy HTTP+SSE is detected too)
+  NAME --config FILE           a server from an MCP client config ({"mcpServers": {...}})
+  -- COMMAND [ARGS...]         a server spawned over stdio (everything after -- is the command)
+
+Client options:
+  --json                       machine-readable JSON on stdout
+  --header 'Name: value'       an HTTP header (repeatable)
+  --timeout MS                 request timeout in milliseconds
+  --config FILE                the config file that names servers
+  -v, --verbose                print JSON-RPC traffic and stack traces to stderr
+  -h, --help                   this help`;
+
+const EXIT = `Exit codes: 0 success, 1 the tool returned isError, 2 usage error, 3 connection or protocol
+error (a JSON-RPC error such as an unknown tool, -32602, counts as a protocol error).`;
+
+export const HELP: Record<string, string> = {
+  main: `mcpkit: talk to MCP servers from the command line, or serve one.
+
+Usage: mcpkit <command> [options]
+
+Commands:
+  inspect <target>                         what a server is and everything it offers
+  discover <target>                        era, protocol version, server info, capabilities
+  call <target> <tool> [key=value...]      call a tool (values are JSON when they parse)
+  read <target> <uri>                      read a resource
+  prompt <target> <name> [key=value...]    get a prompt
+  complete <target> --prompt NAME | --template URI <argument> [value]
+  demo [--http [host:]port]                serve the built-in demo server
+  serve <module> [--http [host:]port]      serve a module's default-exported McpServer
+
+Run 'mcpkit <command> --help' for details.
+
+${EXIT}`,
+  inspect: `Usage: mcpkit inspect <target> [options]
+
+Prints the era and negotiated version, server info, instructions, capabilities, every tool with
+its input schema summarised, resources, resource templates and prompts.
+
+Examples:
+  mcpkit inspect -- node dist/cli/main.js demo
+  mcpkit inspect http://127.0.0.1:3000/mcp --header 'Authorization: Bearer TOKEN'
+  mcpkit inspect weather --config ~/.config/claude/claude_desktop_config.json --json
+
+${TARGET}
+
+${EXIT}`,
+  discover: `Usage: mcpkit discover <target> [options]
+
+Prints what the connection established: era, protocol version, supported versions (modern
+servers), server info, capabilities and instructions.
+
+Examples:
+  mcpkit discover http://127.0.0.1:3000/mcp
+  mcpkit discover --json -- node server.js
+
+${TARGET}
+
+${EXIT}`,
+  call: `Usage: mcpkit call <target> <tool> [key=value...] [--args '{...}'] [options]
+
+Calls a tool and prints its content. Each value is parsed as JSON when it can be (n=3 is a
+number, flag=true a boolean, text=hello a string); --args gives the arguments as one JSON
+object (key=value pairs win over it). Progress goes to stderr. When the server asks the user
+a question, you are asked on a terminal; without one the question is declined. Sampling is
+not offered.
+
+Examples:
+  mcpkit call http://127.0.0.1:3000/mcp add a=1 b=2
+  mcpkit call echo text=hello -- node dist/cli/main.js demo
+  mcpkit call http://127.0.0.1:3000/mcp add --args '{"a":1,"b":2}' --json
+
+${TARGET}
+
+${EXIT}`,
+  read: `Usage: mcpkit read <target> <uri> [options]
+
+Reads a resource and prints its text (binary contents are described).
+
+Examples:
+  mcpkit read http://127.0.0.1:3000/mcp demo://readme
+  mcpkit read demo://colour/red -- node dist/cli/main.js demo
+
+${TARGET}
+
+${EXIT}`,
+  prompt: `Usage: mcpkit prompt <target> <name> [key=value...] [options]
+
+Gets a prompt and prints its messages. Values are passed as strings.
+
+Examples:
+  mcpkit prompt http://127.0.0.1:3000/mcp describe_colour colour=red
+  mcpkit prompt greeting -- node dist/cli/main.js demo
+
+${TARGET}
+
+${EXIT}`,
+  complete: `Usage: mcpkit complete <target> (--prompt NAME | --template URI_TEMPLATE) <argument> [value] [options]
+
+Asks the server to complete an argument of a prompt or of a resource template.
+
+Examples:
+  mcpkit complete http://127.0.0.1:3000/mcp --prompt describe_colour colour r
+  mcpkit complete --template 'demo://colour/{name}' name g -- node dist/cli/main.js demo
+
+${TARGET}
+
+${EXIT}`,
+  demo: `Usage: mcpkit demo [--http [host:]port]
+
+Serves a demo server (tools, resources, a template, prompts, completion, progress,
+logging, elicitation) over stdio, or over Streamable HTTP with --http.
+
+Examples:
+  mcpkit inspect -- mcpkit demo
+  mcpkit demo --http 127.0.0.1:3000`,
+  serve: `Usage: mcpkit serve <module> [--http [host:]port]
+
+Imports <module> and serves its default export, an McpServer or a function returning one,
+over stdio, or over Streamable HTTP with --http (port 0 picks a free port; the URL is printed
+on stderr). HTTP listens on 127.0.0.1 unless a host is given.
+
+Examples:
+  mcpkit serve ./my-server.js
+  mcpkit serve ./my-server.js --http 0.0.0.0:8080`,
+};

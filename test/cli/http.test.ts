@@ -1,0 +1,92 @@
+// The `mcpkit` binary over Streamable HTTP: `mcpkit serve <module> --http 127.0.0.1:0` serves
+// the example everything-server, and the client commands reach it by URL, with headers.
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI, ROOT, requireBuild, runCli } from './run-cli.js';
+
+let server: ChildProcess | undefined;
+let url = '';
+
+beforeAll(async () => {
+  requireBuild();
+  const child = spawn(
+    process.execPath,
+    [CLI, 'serve', 'test/cli/fixtures/everything-module.js', '--http', '127.0.0.1:0'],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
+  server = child;
+  url = await new Promise<string>((resolve, reject) => {
+    let seen = '';
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (chunk: string) => {
+      seen += chunk;
+      const match = /serving MCP at (\S+)/.exec(seen);
+      if (match?.[1] !== undefined) resolve(match[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${seen}`)));
+  });
+});
+
+afterAll(async () => {
+  const child = server;
+  if (child === undefined || child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+});
+
+describe('mcpkit against a server module served over HTTP', () => {
+  it('serve prints a loopback URL', () => {
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/mcp$/);
+  });
+
+  it('inspect reaches it by URL', async () => {
+    const run = await runCli(['inspect', url, '--header', 'X-Test: yes'], { NO_COLOR: '1' });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/server: mcpkit-everything 0\.1\.0/);
+    expect(run.stdout).toMatch(/ask_model/);
+    expect(run.stdout).toMatch(/test:\/\/static-binary\s+static-binary\s+image\/png/);
+  });
+
+  it('call, read, prompt and complete', async () => {
+    expect(await runCli(['call', url, 'add', 'a=1', 'b=2'])).toMatchObject({
+      code: 0,
+      stdout: '3\n',
+    });
+    expect(await runCli(['read', url, 'test://static-text'])).toMatchObject({
+      code: 0,
+      stdout: 'This is the content of a static text resource.\n',
+    });
+    const binary = await runCli(['read', url, 'test://static-binary']);
+    expect(binary.stdout).toMatch(/^\[blob test:\/\/static-binary: image\/png, \d+ bytes\]\n$/);
+    expect(await runCli(['prompt', url, 'greeting'])).toMatchObject({
+      code: 0,
+      stdout: 'user: Say hello.\n',
+    });
+    const complete = await runCli([
+      'complete',
+      url,
+      '--template',
+      'test://colour/{name}',
+      'name',
+      'm',
+      '--json',
+    ]);
+    expect(JSON.parse(complete.stdout).values).toEqual(['magenta']);
+  });
+
+  it('refuses sampling: the server gets a missing-capability error', async () => {
+    const run = await runCli(['call', url, 'ask_model']);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/sampling/);
+  });
+
+  it('a port nobody listens on is a connection error (exit 3)', async () => {
+    const closed = await runCli(['discover', 'http://127.0.0.1:9/mcp', '--timeout', '5000']);
+    expect(closed.code).toBe(3);
+  });
+});
