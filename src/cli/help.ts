@@ -30,6 +30,7 @@ Commands:
   complete <target> --prompt NAME | --template URI <argument> [value]
   demo [--http [host:]port]                serve the built-in demo server
   serve <module> [--http [host:]port]      serve a module's default-exported McpServer
+  proxy --http-to-stdio <url>              serve a remote HTTP server as a local stdio server
 
 Run 'mcpkit <command> --help' for details.
 
@@ -125,4 +126,16 @@ on stderr). HTTP listens on 127.0.0.1 unless a host is given.
 Examples:
   mcpkit serve ./my-server.js
   mcpkit serve ./my-server.js --http 0.0.0.0:8080`,
+  proxy: `Usage: mcpkit proxy --http-to-stdio <url> [--header 'Name: value'...] [-v]
+
+Acts as a stdio server for hosts that only spawn processes: every JSON-RPC message read on
+stdin is relayed, unchanged, to the Streamable HTTP server at <url> (legacy HTTP+SSE is
+detected too), and everything it sends back is written to stdout. The proxy does not read the
+messages, so both eras (initialize sessions and stateless 2026-07-28 requests) and every
+feature pass through. It exits when stdin closes. -v traces the traffic on stderr.
+
+Examples:
+  mcpkit proxy --http-to-stdio http://127.0.0.1:3000/mcp
+  mcpkit inspect -- mcpkit proxy --http-to-stdio https://example.com/mcp --header 'Authorization: Bearer TOKEN'
+  {"mcpServers": {"remote": {"command": "mcpkit", "args": ["proxy", "--http-to-stdio", "https://example.com/mcp"]}}}`,
 };

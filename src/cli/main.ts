@@ -11,6 +11,7 @@ import { runDiscover, runInspect } from './inspect.js';
 import { runCall, runComplete, runPrompt, runRead } from './operations.js';
 import { createOutput, useColour } from './output.js';
 import type { Output } from './output.js';
+import { PROXY_OPTIONS, runProxy } from './proxy.js';
 import { loadServerModule, serve } from './serve.js';
 import { openSession } from './session.js';
 import type { Session } from './session.js';
@@ -50,6 +51,11 @@ async function run(argv: readonly string[]): Promise<ExitCode | undefined> {
       throw usageError('serve needs exactly one module path');
     await serve(await loadServerModule(path), parsed);
     return undefined;
+  }
+  if (command === 'proxy') {
+    const parsed = parseCommandLine(rest, PROXY_OPTIONS);
+    if (parsed.values['help'] === true) return printHelp(command);
+    return runProxy(parsed);
   }
   if (!isClientCommand(command))
     throw usageError(`unknown command "${command}" (try mcpkit --help)`);
