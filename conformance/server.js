@@ -6,6 +6,17 @@
 import { McpServer, ToolError } from 'mcpkit/server';
 import { serveHttp } from 'mcpkit/node';
 
+/** The yes/no question the request-state tools ask. */
+/** @type {import('mcpkit/spec').ElicitRequestFormParams} */
+const CONFIRMATION = {
+  message: 'Please confirm',
+  requestedSchema: {
+    type: 'object',
+    properties: { ok: { type: 'boolean' } },
+    required: ['ok'],
+  },
+};
+
 /** A 1×1 PNG. */
 const PNG_BASE64 =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
@@ -335,17 +346,7 @@ function registerInputRequiredTools(server) {
     'test_input_required_result_request_state',
     { description: 'Asks for a confirmation; the answer comes back through requestState.' },
     async (_args, ctx) => {
-      const answer = await ctx.elicit(
-        {
-          message: 'Please confirm',
-          requestedSchema: {
-            type: 'object',
-            properties: { ok: { type: 'boolean' } },
-            required: ['ok'],
-          },
-        },
-        { key: 'confirm' },
-      );
+      const answer = await ctx.elicit(CONFIRMATION, { key: 'confirm' });
       return `state-ok: the request state was verified (action=${answer.action})`;
     },
   );
@@ -417,17 +418,7 @@ function registerInputRequiredTools(server) {
     'test_input_required_result_tampered_state',
     { description: 'Asks for a confirmation; a modified requestState is refused.' },
     async (_args, ctx) => {
-      const answer = await ctx.elicit(
-        {
-          message: 'Please confirm',
-          requestedSchema: {
-            type: 'object',
-            properties: { ok: { type: 'boolean' } },
-            required: ['ok'],
-          },
-        },
-        { key: 'confirm' },
-      );
+      const answer = await ctx.elicit(CONFIRMATION, { key: 'confirm' });
       return `Confirmed (action=${answer.action})`;
     },
   );
