@@ -13,6 +13,11 @@ Client options:
   -v, --verbose                print JSON-RPC traffic and stack traces to stderr
   -h, --help                   this help`;
 
+const LISTEN = `HTTP options:
+  --allow-host NAME            a Host header value to accept besides loopback names (repeatable;
+                               needed when listening beyond 127.0.0.1, with authentication in front)
+  --allow-origin ORIGIN        a browser Origin to accept (repeatable)`;
+
 const EXIT = `Exit codes: 0 success, 1 the tool returned isError, 2 usage error, 3 connection or protocol
 error (a JSON-RPC error such as an unknown tool, -32602, counts as a protocol error).`;
 
@@ -31,6 +36,8 @@ Commands:
   demo [--http [host:]port]                serve the built-in demo server
   serve <module> [--http [host:]port]      serve a module's default-exported McpServer
   proxy --http-to-stdio <url>              serve a remote HTTP server as a local stdio server
+  proxy --stdio-to-http [host:]port -- COMMAND [ARGS...]
+                                           serve a local stdio server over Streamable HTTP
 
 Run 'mcpkit <command> --help' for details.
 
@@ -116,7 +123,9 @@ logging, elicitation) over stdio, or over Streamable HTTP with --http.
 
 Examples:
   mcpkit inspect -- mcpkit demo
-  mcpkit demo --http 127.0.0.1:3000`,
+  mcpkit demo --http 127.0.0.1:3000
+
+${LISTEN}`,
   serve: `Usage: mcpkit serve <module> [--http [host:]port]
 
 Imports <module> and serves its default export, an McpServer or a function returning one,
@@ -125,17 +134,34 @@ on stderr). HTTP listens on 127.0.0.1 unless a host is given.
 
 Examples:
   mcpkit serve ./my-server.js
-  mcpkit serve ./my-server.js --http 0.0.0.0:8080`,
-  proxy: `Usage: mcpkit proxy --http-to-stdio <url> [--header 'Name: value'...] [-v]
+  mcpkit serve ./my-server.js --http 0.0.0.0:8080 --allow-host mcp.example.com
 
-Acts as a stdio server for hosts that only spawn processes: every JSON-RPC message read on
-stdin is relayed, unchanged, to the Streamable HTTP server at <url> (legacy HTTP+SSE is
-detected too), and everything it sends back is written to stdout. The proxy does not read the
-messages, so both eras (initialize sessions and stateless 2026-07-28 requests) and every
-feature pass through. It exits when stdin closes. -v traces the traffic on stderr.
+${LISTEN}`,
+  proxy: `Usage: mcpkit proxy --http-to-stdio <url> [--header 'Name: value'...] [-v]
+       mcpkit proxy --stdio-to-http [host:]port [-v] -- COMMAND [ARGS...]
+       mcpkit proxy --stdio-to-http [host:]port NAME --config FILE
+
+Bridges transports, relaying every JSON-RPC message unchanged, so both eras (initialize
+sessions and stateless 2026-07-28 requests) and every feature pass through. -v traces the
+traffic on stderr.
+
+--http-to-stdio <url>: a stdio server for hosts that only spawn processes. Messages read on
+stdin go to the Streamable HTTP server at <url> (legacy HTTP+SSE is detected too), and what it
+sends back is written to stdout. Exits when stdin closes.
+
+--stdio-to-http [host:]port: a Streamable HTTP endpoint (/mcp) in front of a stdio server.
+Each legacy session gets a server process of its own, stopped when the session ends. Each
+2026-07-28 request borrows an idle process, one request at a time, so everything the process
+writes belongs to that request; up to two idle processes are kept. A process that exits fails
+only the requests it was serving. The servers' stderr is passed through. Listens on 127.0.0.1
+unless a host is given; the URL is printed on stderr. Stops on SIGINT or SIGTERM.
 
 Examples:
   mcpkit proxy --http-to-stdio http://127.0.0.1:3000/mcp
   mcpkit inspect -- mcpkit proxy --http-to-stdio https://example.com/mcp --header 'Authorization: Bearer TOKEN'
-  {"mcpServers": {"remote": {"command": "mcpkit", "args": ["proxy", "--http-to-stdio", "https://example.com/mcp"]}}}`,
+  {"mcpServers": {"remote": {"command": "mcpkit", "args": ["proxy", "--http-to-stdio", "https://example.com/mcp"]}}}
+  mcpkit proxy --stdio-to-http 3000 -- npx -y @modelcontextprotocol/server-everything
+  mcpkit proxy --stdio-to-http 3000 weather --config ~/.config/claude/claude_desktop_config.json
+
+${LISTEN}`,
 };

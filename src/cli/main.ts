@@ -26,6 +26,8 @@ const EXTRA_OPTIONS = {
 
 const SERVE_OPTIONS = {
   http: { type: 'string' },
+  'allow-host': { type: 'string', multiple: true },
+  'allow-origin': { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
   verbose: { type: 'boolean', short: 'v' },
 } as const;

@@ -1,113 +1,34 @@
-// `mcpkit proxy --http-to-stdio <url>`: a local stdio server that relays every JSON-RPC message,
-// unchanged, to a remote Streamable HTTP server and back, so hosts that only spawn processes reach it.
-import { StreamableHttpClientTransport } from '../client/http/index.js';
-import type { Transport, TransportCloseInfo } from '../jsonrpc/index.js';
-import { StdioServerTransport } from '../node/index.js';
-import type { JsonRpcMessage } from '../spec/jsonrpc.js';
-import { listOption, parseHeaders, stringOption } from './arguments.js';
+// `mcpkit proxy`: bridges transports in either direction, relaying messages without reading
+// them, so both eras and every feature pass through.
 import type { ParsedCommandLine } from './arguments.js';
-import { CliError, ExitCode, usageError } from './cli-error.js';
-import { traceTransport } from './verbose-transport.js';
+import { stringOption } from './arguments.js';
+import type { ExitCode } from './cli-error.js';
+import { usageError } from './cli-error.js';
+import { runHttpToStdio } from './proxy-http-to-stdio.js';
+import { runStdioToHttp } from './proxy-stdio-to-http.js';
 
 export const PROXY_OPTIONS = {
   'http-to-stdio': { type: 'string' },
+  'stdio-to-http': { type: 'string' },
   header: { type: 'string', multiple: true },
+  config: { type: 'string' },
+  'allow-host': { type: 'string', multiple: true },
+  'allow-origin': { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
   verbose: { type: 'boolean', short: 'v' },
 } as const;
 
-/** JSON-RPC "Invalid Request", for a value on the pipe that is not a message at all. */
-const INVALID_REQUEST = -32600;
-
-/**
- * Pipes messages both ways between `local` and `remote` without reading them: requests,
- * answers and notifications of either era pass as they are, so the relay needs no features.
- * Resolves once either side closes; the other is closed then too.
- */
-export async function relay(local: Transport, remote: Transport): Promise<TransportCloseInfo> {
-  const ended = new Promise<TransportCloseInfo>((resolve) => {
-    const finish = (info: TransportCloseInfo): void => {
-      for (const subscription of subscriptions) subscription.dispose();
-      void Promise.all([local.close(), remote.close()]).then(
-        () => resolve(info),
-        () => resolve(info),
-      );
-    };
-    const subscriptions = [
-      local.onMessage((message) => forward(message, remote, local)),
-      remote.onMessage((message) => forward(message, local, remote)),
-      // A broken frame is answered where it came from, as the engine would; nothing to relay.
-      local.onInvalid(({ code, message }) => answer(local, code, message)),
-      remote.onInvalid(() => {}),
-      local.onClose(finish),
-      remote.onClose(finish),
-    ];
-  });
-  await remote.start();
-  await local.start();
-  return ended;
-}
-
-/** Hands one received value on; a value that cannot be a message is refused to its sender. */
-function forward(value: unknown, to: Transport, from: Transport): void {
-  if (!isMessageShaped(value)) {
-    answer(from, INVALID_REQUEST, 'Not a JSON-RPC message');
-    return;
-  }
-  if (to.closed) return;
-  try {
-    // A failed send (a refused notification) has no one to answer it; the relay carries on.
-    void Promise.resolve(to.send(value as JsonRpcMessage | JsonRpcMessage[])).catch(() => {});
-  } catch {
-    // Closed in between: the close handler ends the relay.
-  }
-}
-
-function answer(to: Transport, code: number, message: string): void {
-  if (to.closed) return;
-  try {
-    void Promise.resolve(to.send({ jsonrpc: '2.0', id: null, error: { code, message } })).catch(
-      () => {},
-    );
-  } catch {
-    // Closed in between.
-  }
-}
-
-/** An object, or a non-empty batch of objects: the validation is the far end's job. */
-function isMessageShaped(value: unknown): boolean {
-  const isObject = (item: unknown) =>
-    item !== null && typeof item === 'object' && !Array.isArray(item);
-  return Array.isArray(value) ? value.length > 0 && value.every(isObject) : isObject(value);
-}
-
-/** Runs the proxy until the host closes stdin (or a signal arrives). */
-export async function runProxy(parsed: ParsedCommandLine): Promise<ExitCode> {
+export function runProxy(parsed: ParsedCommandLine): Promise<ExitCode> {
   const { values } = parsed;
   const url = stringOption(values, 'http-to-stdio');
-  if (url === undefined) throw usageError('proxy needs --http-to-stdio <url>');
-  if (parsed.positionals.length > 0 || parsed.stdioCommand !== undefined)
-    throw usageError('proxy --http-to-stdio takes only the URL and --header options');
-  if (!/^https?:\/\//i.test(url) || !URL.canParse(url))
-    throw usageError(`--http-to-stdio needs an http(s) URL, not "${url}"`);
-  const headers = parseHeaders(listOption(values, 'header'));
-  const http = new StreamableHttpClientTransport(url, { headers });
-  http.onWarning(({ kind, reason }) => process.stderr.write(`mcpkit proxy: ${kind}: ${reason}\n`));
-  const remote =
-    values['verbose'] === true
-      ? traceTransport(http, (line) => process.stderr.write(`${line}\n`))
-      : http;
-  const local = new StdioServerTransport();
-  const stop = (): void => void local.close();
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  try {
-    const { error } = await relay(local, remote);
-    if (error !== undefined)
-      throw new CliError(ExitCode.Connection, error.message, { cause: error });
-    return ExitCode.Success;
-  } finally {
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
+  const listen = stringOption(values, 'stdio-to-http');
+  if ((url === undefined) === (listen === undefined))
+    throw usageError('proxy needs one of --http-to-stdio <url> or --stdio-to-http [host:]port');
+  if (url !== undefined) {
+    for (const option of ['config', 'allow-host', 'allow-origin'])
+      if (values[option] !== undefined) throw usageError(`--${option} needs --stdio-to-http`);
+    return runHttpToStdio(parsed, url);
   }
+  if (values['header'] !== undefined) throw usageError('--header needs --http-to-stdio');
+  return runStdioToHttp(parsed);
 }

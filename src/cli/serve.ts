@@ -4,7 +4,9 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { McpServer } from '../server/index.js';
 import { StdioServerTransport, serveHttp } from '../node/index.js';
-import { stringOption } from './arguments.js';
+import type { HttpServerHandle } from '../node/index.js';
+import type { McpHttpTarget } from '../server/http/index.js';
+import { listOption, stringOption } from './arguments.js';
 import type { ParsedCommandLine } from './arguments.js';
 import { CliError, ExitCode, usageError } from './cli-error.js';
 
@@ -34,14 +36,14 @@ function isServer(value: unknown): value is McpServer {
   );
 }
 
-/** `[host:]port` → both parts; the host defaults to loopback. */
-export function parseListenAddress(raw: string): { host: string; port: number } {
+/** `[host:]port` (the value of `option`) → both parts; the host defaults to loopback. */
+export function parseListenAddress(raw: string, option = 'http'): { host: string; port: number } {
   const colon = raw.lastIndexOf(':');
   const host = colon === -1 ? '127.0.0.1' : raw.slice(0, colon).replace(/^\[(.*)\]$/, '$1');
   const portText = colon === -1 ? raw : raw.slice(colon + 1);
   const port = Number(portText);
   if (!/^\d+$/.test(portText) || port > 65535 || host === '')
-    throw usageError(`--http must be [host:]port, not "${raw}"`);
+    throw usageError(`--${option} must be [host:]port, not "${raw}"`);
   return { host, port };
 }
 
@@ -51,27 +53,50 @@ export async function serve(server: McpServer, parsed: ParsedCommandLine): Promi
     await server.connect(new StdioServerTransport());
     return;
   }
-  const { host, port } = parseListenAddress(http);
-  let handle: Awaited<ReturnType<typeof serveHttp>>;
+  const handle = await listenHttp(server, parsed, 'http');
+  process.stderr.write(`mcpkit: serving MCP at ${handle.url.href}\n`);
+  stopOnSignal(() => handle.close());
+}
+
+/**
+ * Serves `target` over Streamable HTTP at the address in option `option`, with the Host and
+ * Origin allowlists from `--allow-host` / `--allow-origin` (loopback names when absent).
+ */
+export async function listenHttp(
+  target: McpHttpTarget,
+  parsed: ParsedCommandLine,
+  option: string,
+): Promise<HttpServerHandle> {
+  const raw = stringOption(parsed.values, option) ?? '';
+  const { host, port } = parseListenAddress(raw, option);
+  const allowedHosts = listOption(parsed.values, 'allow-host');
+  const allowedOrigins = listOption(parsed.values, 'allow-origin');
   try {
-    handle = await serveHttp(server, {
+    return await serveHttp(target, {
       host,
       port,
+      ...(allowedHosts.length > 0 ? { allowedHosts } : {}),
+      ...(allowedOrigins.length > 0 ? { allowedOrigins } : {}),
       onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
     });
   } catch (error) {
     throw new CliError(
       ExitCode.Connection,
-      `cannot listen on ${http}: ${(error as Error).message}`,
-      { cause: error },
+      `cannot listen on ${raw}: ${(error as Error).message}`,
+      {
+        cause: error,
+      },
     );
   }
-  process.stderr.write(`mcpkit: serving MCP at ${handle.url.href}\n`);
-  const stop = () => {
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
-    void handle.close();
+}
+
+/** Runs `stop` once on the first SIGINT or SIGTERM. */
+export function stopOnSignal(stop: () => Promise<unknown>): void {
+  const once = () => {
+    process.off('SIGINT', once);
+    process.off('SIGTERM', once);
+    void stop();
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  process.on('SIGINT', once);
+  process.on('SIGTERM', once);
 }

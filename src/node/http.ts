@@ -10,8 +10,8 @@ import {
   type McpHttpHandler,
   type McpHttpHandlerOptions,
   type McpHttpRequestContext,
+  type McpHttpTarget,
 } from '../server/http/index.js';
-import { McpServer } from '../server/mcp-server.js';
 
 /** A web-standard handler, such as `McpHttpHandler.handle`. */
 export type FetchHandler = (request: Request, context?: McpHttpRequestContext) => Promise<Response>;
@@ -239,18 +239,18 @@ export interface HttpServerHandle extends AsyncDisposable {
 const LOOPBACK_ADDRESSES = new Set(['127.0.0.1', '::1', 'localhost']);
 
 /**
- * Serves MCP over HTTP: from an `McpServer` (a handler is made with `options`, at `/mcp` unless
- * `endpointPath` says otherwise), an `McpHttpHandler`, or any web-standard handler.
+ * Serves MCP over HTTP: from an `McpServer` or another `McpHttpTarget` (a handler is made with
+ * `options`, at `/mcp` unless `endpointPath` says otherwise), an `McpHttpHandler`, or any
+ * web-standard handler.
  */
 export async function serveHttp(
-  target: McpServer | McpHttpHandler | FetchHandler,
+  target: McpHttpTarget | McpHttpHandler | FetchHandler,
   options: ServeHttpOptions = {},
 ): Promise<HttpServerHandle> {
   const host = options.host ?? '127.0.0.1';
-  const owned =
-    target instanceof McpServer
-      ? createMcpHttpHandler(target, { ...options, endpointPath: options.endpointPath ?? '/mcp' })
-      : undefined;
+  const owned = isTarget(target)
+    ? createMcpHttpHandler(target, { ...options, endpointPath: options.endpointPath ?? '/mcp' })
+    : undefined;
   const handler = owned ?? (target as McpHttpHandler | FetchHandler);
   const loopback = LOOPBACK_ADDRESSES.has(host) || host.startsWith('127.');
   const loopbackChecks = typeof handler === 'function' ? undefined : handler.loopbackOnly;
@@ -280,4 +280,10 @@ export async function serveHttp(
       await stopped;
     })());
   return { server, url, close, [Symbol.asyncDispose]: close };
+}
+
+function isTarget(value: McpHttpTarget | McpHttpHandler | FetchHandler): value is McpHttpTarget {
+  return (
+    typeof value === 'object' && typeof (value as Partial<McpHttpTarget>).connect === 'function'
+  );
 }

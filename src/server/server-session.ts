@@ -4,7 +4,7 @@ import type { JsonRpcConnection } from '../jsonrpc/connection.js';
 import type { Disposable } from '../jsonrpc/events.js';
 import type { RequestContext } from '../jsonrpc/request-context.js';
 import { NotificationMethod } from '../spec/methods.js';
-import { acceptsBatches } from '../spec/versions.js';
+import { acceptsBatches, type LegacyProtocolVersion } from '../spec/versions.js';
 import type { ChangeListener, ListKind } from './change-hub.js';
 import type { AuthInfo } from './context.js';
 import { handleInitialize, handleLegacyRequest, LegacySession } from './legacy-era.js';
@@ -37,6 +37,11 @@ export class ServerSession implements ChangeListener {
         if (this.session.initialized) core.rootsListChanged(this);
       }),
     ];
+  }
+
+  /** The revision `initialize` negotiated; undefined before it (and on modern connections). */
+  get protocolVersion(): LegacyProtocolVersion | undefined {
+    return this.session.version;
   }
 
   /** Batches are received only in a 2025-03-26 session (after its `initialize`). */

@@ -5,8 +5,7 @@ import type { RequestId } from '../../spec/jsonrpc.js';
 import { NotificationMethod } from '../../spec/methods.js';
 import type { LegacyProtocolVersion } from '../../spec/versions.js';
 import type { AuthInfo } from '../context.js';
-import type { McpServer } from '../mcp-server.js';
-import type { ServerSession } from '../server-session.js';
+import type { McpHttpConnection, McpHttpTarget } from './http-target.js';
 import type { EventStore, StoredEvent } from './event-store.js';
 import type { HttpSettings } from './http-handler-options.js';
 import { acceptedResponse, refusal, type ResponsePhase } from './http-status.js';
@@ -35,7 +34,7 @@ export class HttpSession implements RegisteredSession {
   readonly #live = new Map<string, SessionStream>();
   readonly #transport: InjectedTransport;
   readonly #router: SessionRouter;
-  #serverSession: ServerSession | undefined;
+  #serverSession: McpHttpConnection | undefined;
   #idleTimer: TimerHandle | undefined;
   #closed = false;
 
@@ -60,13 +59,16 @@ export class HttpSession implements RegisteredSession {
     this.#transport.onClose(() => void this.close());
   }
 
-  async connect(server: McpServer, auth: AuthInfo | undefined): Promise<void> {
-    this.#serverSession = await server.connect(this.#transport, auth === undefined ? {} : { auth });
+  async connect(server: McpHttpTarget, auth: AuthInfo | undefined): Promise<void> {
+    this.#serverSession = await server.connect(this.#transport, {
+      scope: 'session',
+      ...(auth === undefined ? {} : { auth }),
+    });
   }
 
   /** The revision `initialize` negotiated; undefined before. */
   get version(): LegacyProtocolVersion | undefined {
-    return this.#serverSession?.session.version;
+    return this.#serverSession?.protocolVersion;
   }
 
   get acceptsBatches(): boolean {

@@ -1,6 +1,7 @@
 // Public entry `mcpkit/server/http`: Streamable HTTP (both eras, and optionally the 2024-11-05
 // HTTP+SSE transport) for an `McpServer`, as a web-standard `(Request) => Promise<Response>`.
 export { createMcpHttpHandler } from './mcp-http-handler.js';
+export type { McpHttpConnection, McpHttpConnectOptions, McpHttpTarget } from './http-target.js';
 export { withCors } from './cors.js';
 export type { CorsOptions } from './cors.js';
 export type {

@@ -5,7 +5,7 @@ import type { JsonRpcRequest, RequestId } from '../../spec/jsonrpc.js';
 import { classifyMessage } from '../../spec/validate/envelope.js';
 import { isLegacyVersion } from '../../spec/versions.js';
 import type { AuthInfo } from '../context.js';
-import type { McpServer } from '../mcp-server.js';
+import type { McpHttpTarget } from './http-target.js';
 import type { HttpSettings } from './http-handler-options.js';
 import { refusal } from './http-status.js';
 import { HttpSession } from './http-session.js';
@@ -15,11 +15,11 @@ import type { SessionRegistry } from './session-registry.js';
 export const SESSION_HEADER = 'mcp-session-id';
 
 export class LegacySessions {
-  readonly #server: McpServer;
+  readonly #server: McpHttpTarget;
   readonly #settings: HttpSettings;
   readonly #registry: SessionRegistry;
 
-  constructor(server: McpServer, settings: HttpSettings, registry: SessionRegistry) {
+  constructor(server: McpHttpTarget, settings: HttpSettings, registry: SessionRegistry) {
     this.#server = server;
     this.#settings = settings;
     this.#registry = registry;
@@ -38,7 +38,13 @@ export class LegacySessions {
       this.#registry.remove(ended),
     );
     this.#registry.add(session);
-    await session.connect(this.#server, auth);
+    try {
+      await session.connect(this.#server, auth);
+    } catch (error) {
+      // The target could not take the connection (a relay whose server failed to start).
+      await session.close();
+      throw error;
+    }
     const response = await session.post(request, message, [message.id], 'handshake');
     const streamed = response.headers.get('content-type') === 'text/event-stream';
     if (session.version === undefined && !streamed) {

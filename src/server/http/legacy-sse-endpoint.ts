@@ -3,7 +3,7 @@
 // to; every server message goes out on that one stream, and the session ends with it.
 import { classifyMessage } from '../../spec/validate/envelope.js';
 import type { AuthInfo } from '../context.js';
-import type { McpServer } from '../mcp-server.js';
+import type { McpHttpTarget } from './http-target.js';
 import type { HttpSettings, LegacySseOptions } from './http-handler-options.js';
 import { acceptedResponse, refusal } from './http-status.js';
 import { InjectedTransport } from './injected-transport.js';
@@ -46,14 +46,14 @@ class SseSession implements RegisteredSession {
 }
 
 export class LegacySseEndpoint {
-  readonly #server: McpServer;
+  readonly #server: McpHttpTarget;
   readonly #settings: HttpSettings;
   readonly #registry: SessionRegistry;
   readonly #paths: Required<LegacySseOptions>;
   readonly #open = new Set<SseSession>();
 
   constructor(
-    server: McpServer,
+    server: McpHttpTarget,
     settings: HttpSettings,
     registry: SessionRegistry,
     paths: Required<LegacySseOptions>,
@@ -96,7 +96,15 @@ export class LegacySseEndpoint {
     this.#registry.add(session);
     this.#open.add(session);
     request.signal.addEventListener('abort', () => void session.close(), { once: true });
-    await this.#server.connect(session.transport, auth === undefined ? {} : { auth });
+    try {
+      await this.#server.connect(session.transport, {
+        scope: 'session',
+        ...(auth === undefined ? {} : { auth }),
+      });
+    } catch (error) {
+      await session.close();
+      throw error;
+    }
     session.writer.send({
       event: 'endpoint',
       data: `${this.#paths.messagePath}?sessionId=${session.id}`,

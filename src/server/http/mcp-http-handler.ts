@@ -3,7 +3,7 @@
 // passes the Host/Origin check first; each POST is then served statelessly (modern `_meta`,
 // `server/discover`) or in a legacy session (`initialize`, `Mcp-Session-Id`).
 import type { AuthInfo } from '../context.js';
-import type { McpServer } from '../mcp-server.js';
+import type { McpHttpTarget } from './http-target.js';
 import {
   resolveHttpSettings,
   type HttpSettings,
@@ -43,7 +43,7 @@ export interface McpHttpHandler extends AsyncDisposable {
 }
 
 export function createMcpHttpHandler(
-  server: McpServer,
+  server: McpHttpTarget,
   options: McpHttpHandlerOptions = {},
 ): McpHttpHandler {
   const settings: HttpSettings = resolveHttpSettings(options);

@@ -6,8 +6,7 @@ import type { JsonObject, JsonRpcMessage, JsonRpcRequest } from '../../spec/json
 import { findMcpHeaderParams, type McpHeaderParam } from '../../schema/index.js';
 import type { Tool } from '../../spec/types/index.js';
 import type { AuthInfo } from '../context.js';
-import type { McpServer } from '../mcp-server.js';
-import type { ServerSession } from '../server-session.js';
+import type { McpHttpConnection, McpHttpTarget } from './http-target.js';
 import type { HttpSettings } from './http-handler-options.js';
 import { refusal, statusForReply } from './http-status.js';
 import { InjectedTransport } from './injected-transport.js';
@@ -16,14 +15,14 @@ import { ResponseExchange } from './response-exchange.js';
 import { messageEvent } from './sse-event.js';
 
 export class StatelessRequests {
-  readonly #server: McpServer;
+  readonly #server: McpHttpTarget;
   readonly #settings: HttpSettings;
   /** Requests in flight: their transport, and their server session once connected. */
-  readonly #active = new Map<InjectedTransport, ServerSession | undefined>();
+  readonly #active = new Map<InjectedTransport, McpHttpConnection | undefined>();
   /** `x-mcp-header` parameters per tool definition, worked out once per registration. */
   readonly #headerParams = new WeakMap<Tool, readonly McpHeaderParam[]>();
 
-  constructor(server: McpServer, settings: HttpSettings) {
+  constructor(server: McpHttpTarget, settings: HttpSettings) {
     this.#server = server;
     this.#settings = settings;
   }
@@ -63,7 +62,16 @@ export class StatelessRequests {
       }
       exchange.finish();
     });
-    const session = await this.#server.connect(transport, auth === undefined ? {} : { auth });
+    let session: McpHttpConnection;
+    try {
+      session = await this.#server.connect(transport, {
+        scope: 'request',
+        ...(auth === undefined ? {} : { auth }),
+      });
+    } catch (error) {
+      await transport.close();
+      throw error;
+    }
     if (this.#active.has(transport)) this.#active.set(transport, session);
     transport.inject(message);
     return exchange.response;
