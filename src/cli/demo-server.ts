@@ -1,8 +1,12 @@
-// The server behind `mcpkit demo`: a small server using the main features (tools with progress,
-// logging, structured output and elicitation; resources, a template and prompts with completion).
+// The server behind `mcpkit demo`, also the one the interop and CLI tests drive: it uses every
+// feature (tools with progress, logging, structured output, elicitation, sampling and roots; a
+// text and a binary resource, a template and prompts with completion).
 import { McpServer, ToolError } from '../server/index.js';
 
 const COLOURS = ['red', 'green', 'blue', 'cyan', 'magenta', 'yellow'];
+/** A 1×1 PNG, base64: the smallest real image, so clients can check its signature. */
+const LOGO_PNG =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
 
 export function createDemoServer(): McpServer {
   const server = new McpServer(
@@ -79,10 +83,37 @@ export function createDemoServer(): McpServer {
     },
   );
 
+  server.tool(
+    'ask_model',
+    { description: 'Asks the client’s model a question (sampling).' },
+    async (_args, ctx) => {
+      const reply = await ctx.sample({
+        messages: [
+          { role: 'user', content: { type: 'text', text: 'What is the capital of France?' } },
+        ],
+        maxTokens: 50,
+      });
+      // A reply may carry one content block or several; the first one is the answer.
+      const first = Array.isArray(reply.content) ? reply.content[0] : reply.content;
+      return `The model said: ${first?.type === 'text' ? first.text : '(no text)'}`;
+    },
+  );
+
+  server.tool('list_roots', { description: 'Lists the client’s roots.' }, async (_args, ctx) => {
+    const { roots } = await ctx.listRoots();
+    return roots.map((root) => root.uri).join('\n') || '(no roots)';
+  });
+
   server.resource(
     'demo://readme',
     { name: 'readme', description: 'A fixed text resource.', mimeType: 'text/plain' },
     () => 'This is the demo server of mcpkit.',
+  );
+
+  server.resource(
+    'demo://logo',
+    { name: 'logo', description: 'A binary resource: a tiny PNG.', mimeType: 'image/png' },
+    (uri) => ({ contents: [{ uri, mimeType: 'image/png', blob: LOGO_PNG }] }),
   );
 
   server.resourceTemplate(

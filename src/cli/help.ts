@@ -118,8 +118,9 @@ ${TARGET}
 ${EXIT}`,
   demo: `Usage: mcpkit demo [--http [host:]port]
 
-Serves a demo server (tools, resources, a template, prompts, completion, progress,
-logging, elicitation) over stdio, or over Streamable HTTP with --http.
+Serves a demo server that uses every feature (tools with progress, logging, structured output,
+elicitation, sampling and roots; text and binary resources, a template and prompts with
+completion) over stdio, or over Streamable HTTP with --http.
 
 Examples:
   mcpkit inspect -- mcpkit demo

@@ -1,11 +1,12 @@
 // Opens a client to the target with the CLI's policy: elicitation asked on a TTY or declined,
-// sampling and roots not offered, `--timeout` on every request, `--verbose` tracing.
+// sampling shown and refused, roots not offered, `--timeout` on every request, `--verbose` tracing.
 import { McpClient } from '../client/index.js';
 import type { CallOptions } from '../client/index.js';
 import { listOption, parseHeaders, stringOption, timeoutOption } from './arguments.js';
 import type { ParsedCommandLine } from './arguments.js';
 import { CliError, ExitCode } from './cli-error.js';
 import { elicitationHandler } from './elicitation.js';
+import { refuseSampling } from './sampling.js';
 import type { Output } from './output.js';
 import { resolveTarget, transportFactory } from './target.js';
 import { traceTransport } from './verbose-transport.js';
@@ -35,7 +36,7 @@ export async function openSession(parsed: ParsedCommandLine, output: Output): Pr
   const make = transportFactory(target, headers);
   const trace = (line: string) => output.note(line);
   const client = new McpClient(CLIENT_INFO, {
-    handlers: { elicit: elicitationHandler(process.stdin.isTTY) },
+    handlers: { elicit: elicitationHandler(process.stdin.isTTY), sample: refuseSampling },
     ...(timeout === undefined
       ? {}
       : { probeTimeout: timeout, connection: { requestTimeout: timeout } }),

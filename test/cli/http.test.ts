@@ -1,5 +1,5 @@
 // The `mcpkit` binary over Streamable HTTP: `mcpkit serve <module> --http 127.0.0.1:0` serves
-// the example everything-server, and the client commands reach it by URL, with headers.
+// the demo server from a module, and the client commands reach it by URL, with headers.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,9 +47,9 @@ describe('mcpkit against a server module served over HTTP', () => {
   it('inspect reaches it by URL', async () => {
     const run = await runCli(['inspect', url, '--header', 'X-Test: yes'], { NO_COLOR: '1' });
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/server: mcpkit-everything 0\.1\.0/);
+    expect(run.stdout).toMatch(/server: mcpkit-demo 0\.1\.0/);
     expect(run.stdout).toMatch(/ask_model/);
-    expect(run.stdout).toMatch(/test:\/\/static-binary\s+static-binary\s+image\/png/);
+    expect(run.stdout).toMatch(/demo:\/\/logo\s+logo\s+image\/png/);
   });
 
   it('call, read, prompt and complete', async () => {
@@ -57,12 +57,12 @@ describe('mcpkit against a server module served over HTTP', () => {
       code: 0,
       stdout: '3\n',
     });
-    expect(await runCli(['read', url, 'test://static-text'])).toMatchObject({
+    expect(await runCli(['read', url, 'demo://readme'])).toMatchObject({
       code: 0,
-      stdout: 'This is the content of a static text resource.\n',
+      stdout: 'This is the demo server of mcpkit.\n',
     });
-    const binary = await runCli(['read', url, 'test://static-binary']);
-    expect(binary.stdout).toMatch(/^\[blob test:\/\/static-binary: image\/png, \d+ bytes\]\n$/);
+    const binary = await runCli(['read', url, 'demo://logo']);
+    expect(binary.stdout).toMatch(/^\[blob demo:\/\/logo: image\/png, \d+ bytes\]\n$/);
     expect(await runCli(['prompt', url, 'greeting'])).toMatchObject({
       code: 0,
       stdout: 'user: Say hello.\n',
@@ -71,7 +71,7 @@ describe('mcpkit against a server module served over HTTP', () => {
       'complete',
       url,
       '--template',
-      'test://colour/{name}',
+      'demo://colour/{name}',
       'name',
       'm',
       '--json',

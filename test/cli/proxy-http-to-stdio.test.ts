@@ -66,7 +66,7 @@ describe.each(['legacy', 'modern'] as const)('through the proxy, %s era', (era) 
     const { client } = await connectThroughProxy(era);
     try {
       expect(client.era).toBe(era);
-      expect(client.serverInfo?.name).toBe('mcpkit-everything');
+      expect(client.serverInfo?.name).toBe('mcpkit-demo');
       const { items } = await client.listTools();
       expect(items.map((tool) => tool.name)).toEqual(expect.arrayContaining(['add', 'slow']));
       const sum = await client.callTool('add', { a: 2, b: 40 });

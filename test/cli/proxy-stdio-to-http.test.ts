@@ -1,6 +1,7 @@
 // `mcpkit proxy --stdio-to-http`: the built binary exposes stdio servers over Streamable HTTP.
-// The official SDK clients (v1; v2 legacy and 2026-07-28) run the whole everything-server suite
-// through it; the `mcpkit` command and client drive it too; server processes are accounted for.
+// The official SDK clients (v1; v2 legacy and 2026-07-28) run the whole demo-server suite
+// (`mcpkit demo` over stdio) through it; the `mcpkit` command and client drive it too; server
+// processes are accounted for.
 import { execFileSync, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { StreamableHTTPClientTransport as V1StreamableHttp } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
@@ -79,7 +80,7 @@ async function waitFor(condition: () => boolean, what: string): Promise<void> {
   throw new Error(`timed out waiting for ${what}`);
 }
 
-const EVERYTHING = ['--', process.execPath, 'examples/everything-server.js'];
+const DEMO_SERVER = ['--', process.execPath, CLI, 'demo'];
 
 beforeAll(() => requireBuild());
 
@@ -90,7 +91,7 @@ afterAll(async () => {
 describe('official SDK clients through the proxy to a stdio server', () => {
   let proxy: RunningProxy;
   beforeAll(async () => {
-    proxy = await startProxy(EVERYTHING);
+    proxy = await startProxy(DEMO_SERVER);
   });
 
   describe('@modelcontextprotocol/sdk 1.x, Streamable HTTP', () => {
@@ -132,7 +133,7 @@ describe('official SDK clients through the proxy to a stdio server', () => {
 describe('mcpkit through the proxy', () => {
   let proxy: RunningProxy;
   beforeAll(async () => {
-    proxy = await startProxy(EVERYTHING);
+    proxy = await startProxy(DEMO_SERVER);
   });
 
   async function connect(version: NonNullable<McpClientOptions['version']>): Promise<McpClient> {
@@ -149,7 +150,7 @@ describe('mcpkit through the proxy', () => {
     expect(inspect.code).toBe(0);
     expect(JSON.parse(inspect.stdout)).toMatchObject({
       era: 'modern',
-      serverInfo: { name: 'mcpkit-everything' },
+      serverInfo: { name: 'mcpkit-demo' },
     });
     expect(await runCli(['call', proxy.url, 'add', 'a=2', 'b=40'])).toMatchObject({
       code: 0,
@@ -187,6 +188,8 @@ describe('mcpkit through the proxy', () => {
   );
 
   it('stops a legacy session’s server process when the session ends, and keeps few idle', async () => {
+    // Processes ended by the previous test may still be exiting: wait until only idle ones remain.
+    await waitFor(() => serverProcesses(proxy.child).length <= 2, 'earlier processes to end');
     const before = serverProcesses(proxy.child).length;
     const clients = await Promise.all([connect('legacy'), connect('legacy'), connect('legacy')]);
     expect(serverProcesses(proxy.child).length).toBeGreaterThanOrEqual(before + 3);
@@ -227,7 +230,7 @@ describe('proxy --stdio-to-http with other servers and failures', () => {
   });
 
   it('exits 0 on SIGTERM, leaving no server process behind', async () => {
-    const proxy = await startProxy(EVERYTHING);
+    const proxy = await startProxy(DEMO_SERVER);
     const client = new McpClient({ name: 'proxy-test', version: '1.0.0' }, { version: 'legacy' });
     await client.connect(() => new StreamableHttpClientTransport(proxy.url));
     const processes = serverProcesses(proxy.child);

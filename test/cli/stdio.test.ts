@@ -19,6 +19,7 @@ describe('mcpkit against its demo server over stdio', () => {
     expect(run.stdout).toMatch(/add\s+\{ a: number, b: number \}\s+Adds a and b/);
     expect(run.stdout).toMatch(/slow\s+\{ steps\?: integer \}/);
     expect(run.stdout).toMatch(/demo:\/\/readme\s+readme\s+text\/plain/);
+    expect(run.stdout).toMatch(/demo:\/\/logo\s+logo\s+image\/png/);
     expect(run.stdout).toMatch(/demo:\/\/colour\/\{name\}/);
     expect(run.stdout).toMatch(/describe_colour\s+colour\s+Asks/);
     // NO_COLOR (and a pipe) mean no escape sequences at all.
@@ -37,6 +38,8 @@ describe('mcpkit against its demo server over stdio', () => {
       'slow',
       'fail',
       'ask_name',
+      'ask_model',
+      'list_roots',
     ]);
     expect(document.prompts).toHaveLength(2);
     expect(document.resourceTemplates[0].uriTemplate).toBe('demo://colour/{name}');
@@ -74,6 +77,19 @@ describe('mcpkit against its demo server over stdio', () => {
   it('elicitation without a terminal is declined', async () => {
     const run = await runCli(['call', 'ask_name', ...DEMO]);
     expect(run).toMatchObject({ code: 0, stdout: 'The user chose to decline.\n' });
+  });
+
+  it('shows a sampling request and refuses it: modern, the call fails; legacy, the tool sees -1', async () => {
+    const modern = await runCli(['call', 'ask_model', ...DEMO]);
+    expect(modern.code).toBe(3);
+    expect(modern.stderr).toContain('The server asked the model');
+    expect(modern.stderr).toContain('user: What is the capital of France?');
+    expect(modern.stderr).toMatch(/User rejected sampling request \(JSON-RPC error -1\)/);
+    const v1 = ['--', process.execPath, 'test/interop/fixtures/v1-server.js'];
+    const legacy = await runCli(['call', 'ask_model', 'question=Why?', ...v1]);
+    expect(legacy.code).toBe(1);
+    expect(legacy.stderr).toContain('user: Why?');
+    expect(legacy.stdout).toContain('User rejected sampling request');
   });
 
   it('read, prompt, complete and discover', async () => {

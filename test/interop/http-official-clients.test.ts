@@ -1,16 +1,17 @@
-// Interop over HTTP, official clients → mcpkit: examples/everything-server.js is served in this
-// process by `serveHttp` on a real socket, and the official SDK clients reach it with their own
-// HTTP transports — `@modelcontextprotocol/sdk` 1.x over Streamable HTTP and over the deprecated
-// HTTP+SSE transport (mcpkit's opt-in 2024-11-05 endpoints), `@modelcontextprotocol/client` 2.x
-// in its legacy and its 2026-07-28 mode — then run the same tests as over stdio, and check on the
-// wire that the transport and era are the ones each setup claims.
-// The server imports the built package: run `npm run build` first (`npm test` does it).
+// Interop over HTTP, official clients → mcpkit: the demo server (src/cli/demo-server.ts) is served
+// in this process by `serveHttp` on a real socket, and the official SDK clients reach it with
+// their own HTTP transports — `@modelcontextprotocol/sdk` 1.x over Streamable HTTP and over the
+// deprecated HTTP+SSE transport (mcpkit's opt-in 2024-11-05 endpoints),
+// `@modelcontextprotocol/client` 2.x in its legacy and its 2026-07-28 mode — then run the same
+// tests as over stdio, and check on the wire that the transport and era are the ones each setup
+// claims.
+// Server and `serveHttp` both come from the source tree, so that one McpServer class is in play.
 import { StreamableHTTPClientTransport as V1StreamableHttp } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
 import { StreamableHTTPClientTransport as V2StreamableHttp } from '@modelcontextprotocol/client';
-import { serveHttp, type HttpServerHandle } from 'mcpkit/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEverythingServer } from '../../examples/everything-server.js';
+import { createDemoServer } from '../../src/cli/demo-server.js';
+import { serveHttp, type HttpServerHandle } from '../../src/node/index.js';
 import { ErrorCode } from '../../src/spec/error-codes.js';
 import { MetaKey } from '../../src/spec/meta-keys.js';
 import { everythingServerTests, type EverythingSetup } from './helpers/everything-server-suite.js';
@@ -103,7 +104,7 @@ describe.each(SETUPS)('$name', (setup) => {
   let connected: Connected;
 
   beforeAll(async () => {
-    server = await serveHttp(createEverythingServer(), {
+    server = await serveHttp(createDemoServer(), {
       port: 0,
       legacySse: true,
       onError: (error, where) => stderr.push(`${where}: ${String(error)}`),

@@ -1,8 +1,8 @@
 // Interop over stdio: the official SDK clients (`@modelcontextprotocol/sdk` 1.x, and
 // `@modelcontextprotocol/client` 2.x in its legacy and its 2026-07-28 mode) spawn
-// examples/everything-server.js through their own stdio transport, then list and call every
-// tool, resource and prompt, including elicitation, sampling and roots round trips.
-// The server imports the built package: run `npm run build` first (`npm test` does it).
+// the demo server (`node dist/cli/main.js demo`) through their own stdio transport, then list and
+// call every tool, resource and prompt, including elicitation, sampling and roots round trips.
+// The server is the built CLI: run `npm run build` first (`npm test` does it).
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../src/spec/error-codes.js';
 import { MetaKey } from '../../src/spec/meta-keys.js';

@@ -1,6 +1,7 @@
-// The tests every official SDK client runs against mcpkit's everything server, whatever carries
-// the messages (stdio, Streamable HTTP, HTTP+SSE): listing and calling every tool, resource and
-// prompt, with the elicitation, sampling and roots round trips its era requires.
+// The tests every official SDK client runs against mcpkit's demo server (src/cli/demo-server.ts,
+// which uses every feature), whatever carries the messages (stdio, Streamable HTTP, HTTP+SSE):
+// listing and calling every tool, resource and prompt, with the elicitation, sampling and roots
+// round trips its era requires.
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { ErrorCode } from '../../../src/spec/error-codes.js';
 import { MetaKey } from '../../../src/spec/meta-keys.js';
@@ -105,9 +106,9 @@ export function everythingServerTests(setup: EverythingSetup): () => InteropClie
   });
 
   it('sees the server’s identity, instructions and capabilities', () => {
-    expect(client.serverInfo()).toEqual({ name: 'mcpkit-everything', version: '0.1.0' });
+    expect(client.serverInfo()).toEqual({ name: 'mcpkit-demo', version: '0.1.0' });
     expect(client.instructions()).toBe(
-      'A test server: every tool, resource and prompt exists to exercise a protocol feature.',
+      'A demo server: each tool, resource and prompt shows one protocol feature.',
     );
     expect(client.capabilities()).toMatchObject({
       tools: { listChanged: true },
@@ -139,17 +140,22 @@ export function everythingServerTests(setup: EverythingSetup): () => InteropClie
     const resources = await collectPages((cursor) => client.listResources(cursor));
     expect(resources).toEqual([
       {
-        uri: 'test://static-text',
-        name: 'static-text',
+        uri: 'demo://readme',
+        name: 'readme',
         description: 'A fixed text resource.',
         mimeType: 'text/plain',
       },
-      { uri: 'test://static-binary', name: 'static-binary', mimeType: 'image/png' },
+      {
+        uri: 'demo://logo',
+        name: 'logo',
+        description: 'A binary resource: a tiny PNG.',
+        mimeType: 'image/png',
+      },
     ]);
     const templates = await collectPages((cursor) => client.listResourceTemplates(cursor));
     expect(templates).toEqual([
       {
-        uriTemplate: 'test://colour/{name}',
+        uriTemplate: 'demo://colour/{name}',
         name: 'colour',
         description: 'A colour by name.',
         mimeType: 'application/json',
@@ -220,26 +226,26 @@ export function everythingServerTests(setup: EverythingSetup): () => InteropClie
   });
 
   it('reads a text resource, a binary one and a templated one', async () => {
-    const textual = await client.readResource('test://static-text');
+    const textual = await client.readResource('demo://readme');
     expect(textual.contents).toEqual([
       {
-        uri: 'test://static-text',
+        uri: 'demo://readme',
         mimeType: 'text/plain',
-        text: 'This is the content of a static text resource.',
+        text: 'This is the demo server of mcpkit.',
       },
     ]);
-    const binary = await client.readResource('test://static-binary');
+    const binary = await client.readResource('demo://logo');
     const [blob] = binary.contents as [{ uri: string; mimeType: string; blob: string }];
-    expect(blob).toMatchObject({ uri: 'test://static-binary', mimeType: 'image/png' });
+    expect(blob).toMatchObject({ uri: 'demo://logo', mimeType: 'image/png' });
     expect(Buffer.from(blob.blob, 'base64').subarray(1, 4).toString('latin1')).toBe('PNG');
-    const templated = await client.readResource('test://colour/red');
+    const templated = await client.readResource('demo://colour/red');
     const [colour] = templated.contents as [{ uri: string; text: string }];
-    expect(colour.uri).toBe('test://colour/red');
-    expect(JSON.parse(colour.text)).toEqual({ uri: 'test://colour/red', colour: 'red' });
+    expect(colour.uri).toBe('demo://colour/red');
+    expect(JSON.parse(colour.text)).toEqual({ uri: 'demo://colour/red', colour: 'red' });
   });
 
   it('gets the era’s “not found” error for an unknown resource', async () => {
-    const uri = 'test://no-such-resource';
+    const uri = 'demo://no-such-resource';
     const error = await rejection(client.readResource(uri));
     expect(error).toMatchObject({ code: setup.sdkResourceNotFoundCode });
     const [exchange] = client.wire.exchanges('resources/read', (params) => params['uri'] === uri);
@@ -265,7 +271,7 @@ export function everythingServerTests(setup: EverythingSetup): () => InteropClie
     );
     expect(colour.completion.values).toEqual(['blue']);
     const name = await client.complete(
-      { type: 'ref/resource', uri: 'test://colour/{name}' },
+      { type: 'ref/resource', uri: 'demo://colour/{name}' },
       { name: 'name', value: 'c' },
     );
     expect(name.completion.values).toEqual(['cyan']);

@@ -27,23 +27,18 @@ import type { WireTap } from './wire-tap.js';
 export type Era = 'legacy' | 'modern';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const EVERYTHING_SERVER = fileURLToPath(
-  new URL('../../../examples/everything-server.js', import.meta.url),
-);
-const BUILT_SERVER_ENTRY = fileURLToPath(new URL('../../../dist/server/index.js', import.meta.url));
+const BUILT_CLI = fileURLToPath(new URL('../../../dist/cli/main.js', import.meta.url));
 
-/** How both SDKs' stdio transports start the example server (it imports the built package). */
+/** How both SDKs' stdio transports start the demo server: the built `mcpkit demo`. */
 export function serverProcess(): { command: string; args: string[]; cwd: string; stderr: 'pipe' } {
-  if (!existsSync(BUILT_SERVER_ENTRY)) {
-    throw new Error(
-      'examples/everything-server.js imports the built package: run `npm run build` first',
-    );
+  if (!existsSync(BUILT_CLI)) {
+    throw new Error('`mcpkit demo` runs from dist/cli/main.js: run `npm run build` first');
   }
-  return { command: process.execPath, args: [EVERYTHING_SERVER], cwd: REPO_ROOT, stderr: 'pipe' };
+  return { command: process.execPath, args: [BUILT_CLI, 'demo'], cwd: REPO_ROOT, stderr: 'pipe' };
 }
 
 /**
- * How an SDK client reaches the everything server: the SDK's own transport, already made but not
+ * How an SDK client reaches the demo server: the SDK's own transport, already made but not
  * started (stdio spawns the server; HTTP points at one in this process), and where the server's
  * complaints are collected for failure messages.
  */
@@ -88,7 +83,7 @@ export interface Page<T> {
   nextCursor?: string | undefined;
 }
 
-/** An official SDK client connected to the everything server over one of its own transports. */
+/** An official SDK client connected to the demo server over one of its own transports. */
 export interface InteropClient {
   readonly label: string;
   readonly wire: WireTap;
