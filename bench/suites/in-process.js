@@ -1,8 +1,10 @@
 // @ts-check
 // In-process suite: `tools/call` round trips between each implementation's own client and server
-// over its own in-memory transport, 1 and 64 in flight, beside the raw in-memory limit.
-import { measureRoundTrips } from '../lib/measure.js';
-import { checkAddResult, checkEchoResult } from '../peers/expect.js';
+// over its own in-memory transport, 1 and 64 in flight, beside the raw in-memory limit. Each
+// measurement runs in a fresh process (why: bench/peers/in-process/measure-one.js).
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { IN_PROCESS_IMPLEMENTATIONS } from '../peers/in-process/pairs.js';
 
 const SUITE = 'in-process';
@@ -10,30 +12,27 @@ const SCENARIOS = [
   { scenario: 'tools/call, 1 in flight', inFlight: 1 },
   { scenario: 'tools/call, 64 in flight', inFlight: 64 },
 ];
+const MEASURE_ONE = fileURLToPath(new URL('../peers/in-process/measure-one.js', import.meta.url));
+/** Start-up, imports and closing on top of the timed loops, generously. */
+const CHILD_OVERHEAD_MS = 30_000;
+
+const execFileAsync = promisify(execFile);
 
 /**
- * Alternates echo and add with arguments that change on every call, checking every answer.
- * @param {import('../peers/in-process/pairs.js').InProcessPair} pair
- * @returns {() => Promise<void>}
+ * @param {import('../peers/in-process/measure-one.js').MeasureOneRequest} request
+ * @returns {Promise<import('../lib/measure.js').RoundTripFigures>}
  */
-function alternatingCalls(pair) {
-  let count = 0;
-  return async () => {
-    const n = count++;
-    if (n % 2 === 0) {
-      const text = `hello ${n}`;
-      checkEchoResult(await pair.callTool('echo', { text }), text);
-    } else {
-      const a = n;
-      const b = n * 0.25;
-      checkAddResult(await pair.callTool('add', { a, b }), a, b);
-    }
-  };
+async function measureInChild(request) {
+  const { stdout } = await execFileAsync(process.execPath, [MEASURE_ONE, JSON.stringify(request)], {
+    timeout: request.warmupMs + request.durationMs + CHILD_OVERHEAD_MS,
+    killSignal: 'SIGKILL',
+  });
+  return JSON.parse(stdout);
 }
 
 /**
  * The first implementation of each repetition moves along one place, so none is always measured
- * right after the same neighbour (whose garbage it would collect).
+ * right after the same neighbour.
  * @template T
  * @param {readonly T[]} items
  * @param {number} by
@@ -47,33 +46,30 @@ function rotated(items, by) {
 export async function run(ctx) {
   for (const { scenario, inFlight } of SCENARIOS) {
     for (let rep = 0; rep < ctx.reps; rep++) {
-      for (const { impl, era, open } of rotated(IN_PROCESS_IMPLEMENTATIONS, rep)) {
-        const pair = await open();
-        try {
-          const figures = await measureRoundTrips(alternatingCalls(pair), {
-            inFlight,
-            durationMs: ctx.durationMs,
-            warmupMs: ctx.warmupMs,
-          });
-          ctx.record({
-            suite: SUITE,
-            scenario,
-            impl,
-            ...(era === undefined ? {} : { era }),
-            metrics: {
-              rate: figures.rate,
-              p50Us: figures.p50Us,
-              p99Us: figures.p99Us,
-              cpuUsPerOp: figures.cpuUsPerOp,
-            },
-          });
-          const label = era === undefined ? impl : `${impl} (${era})`;
-          ctx.log(
-            `${scenario}, rep ${rep + 1}/${ctx.reps}, ${label}: ${Math.round(figures.rate)} ops/s`,
-          );
-        } finally {
-          await pair.close();
-        }
+      for (const { impl, era } of rotated(IN_PROCESS_IMPLEMENTATIONS, rep)) {
+        const figures = await measureInChild({
+          impl,
+          ...(era === undefined ? {} : { era }),
+          inFlight,
+          durationMs: ctx.durationMs,
+          warmupMs: ctx.warmupMs,
+        });
+        ctx.record({
+          suite: SUITE,
+          scenario,
+          impl,
+          ...(era === undefined ? {} : { era }),
+          metrics: {
+            rate: figures.rate,
+            p50Us: figures.p50Us,
+            p99Us: figures.p99Us,
+            cpuUsPerOp: figures.cpuUsPerOp,
+          },
+        });
+        const label = era === undefined ? impl : `${impl} (${era})`;
+        ctx.log(
+          `${scenario}, rep ${rep + 1}/${ctx.reps}, ${label}: ${Math.round(figures.rate)} ops/s`,
+        );
       }
     }
   }

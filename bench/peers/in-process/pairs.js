@@ -1,19 +1,7 @@
 // @ts-check
 // Client and server of each implementation connected in one process over that implementation's
-// own in-memory transport, behind one small interface the in-process suite drives.
-import { Client as ClientV1 } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport as InMemoryTransportV1 } from '@modelcontextprotocol/sdk/inMemory.js';
-import { Client as ClientV2 } from '@modelcontextprotocol/client';
-import { InMemoryTransport as InMemoryTransportV2 } from '@modelcontextprotocol/server';
-import { serveStdio } from '@modelcontextprotocol/server/stdio';
-import { McpClient } from 'mcpkit/client';
-import { createLinkedTransports } from 'mcpkit/transport';
-import * as mcpkit from '../mcpkit.js';
-import * as sdkV1 from '../sdk-v1.js';
-import * as sdkV2 from '../sdk-v2.js';
-import * as tmcp from '../tmcp.js';
-import { openRawLoopback } from './raw-loopback.js';
-import { TmcpMemoryTransport } from './tmcp-memory-transport.js';
+// own in-memory transport, behind one small interface the in-process suite drives. Each opener
+// imports its implementation when called, so a process measuring one loads only that one.
 
 /**
  * @typedef {object} InProcessPair  a connected client and server
@@ -33,6 +21,9 @@ const CLIENT_INFO = { name: 'bench-client', version: '1.0.0' };
 
 /** @param {'legacy' | 'modern'} version */
 async function openMcpkit(version) {
+  const { McpClient } = await import('mcpkit/client');
+  const { createLinkedTransports } = await import('mcpkit/transport');
+  const mcpkit = await import('../mcpkit.js');
   const server = mcpkit.createServer();
   const [clientEnd, serverEnd] = createLinkedTransports();
   await server.connect(serverEnd);
@@ -50,6 +41,10 @@ async function openMcpkit(version) {
 
 /** @returns {Promise<InProcessPair>} */
 async function openSdkV1() {
+  const { Client: ClientV1 } = await import('@modelcontextprotocol/sdk/client/index.js');
+  const { InMemoryTransport: InMemoryTransportV1 } =
+    await import('@modelcontextprotocol/sdk/inMemory.js');
+  const sdkV1 = await import('../sdk-v1.js');
   const server = sdkV1.createServer();
   const [clientEnd, serverEnd] = InMemoryTransportV1.createLinkedPair();
   await server.connect(serverEnd);
@@ -73,6 +68,10 @@ async function openSdkV1() {
  * @returns {Promise<InProcessPair>}
  */
 async function openSdkV2(era) {
+  const { Client: ClientV2 } = await import('@modelcontextprotocol/client');
+  const { InMemoryTransport: InMemoryTransportV2 } = await import('@modelcontextprotocol/server');
+  const { serveStdio } = await import('@modelcontextprotocol/server/stdio');
+  const sdkV2 = await import('../sdk-v2.js');
   const [clientEnd, serverEnd] = InMemoryTransportV2.createLinkedPair();
   /** @type {() => Promise<void>} */
   let closeServer;
@@ -104,6 +103,9 @@ async function openSdkV2(era) {
  * @returns {Promise<InProcessPair>}
  */
 async function openTmcp() {
+  const { Client: ClientV1 } = await import('@modelcontextprotocol/sdk/client/index.js');
+  const { TmcpMemoryTransport } = await import('./tmcp-memory-transport.js');
+  const tmcp = await import('../tmcp.js');
   const server = tmcp.createServer();
   const client = new ClientV1(CLIENT_INFO);
   await client.connect(new TmcpMemoryTransport(server));
@@ -115,6 +117,7 @@ async function openTmcp() {
 
 /** @returns {Promise<InProcessPair>} */
 async function openRaw() {
+  const { openRawLoopback } = await import('./raw-loopback.js');
   const loopback = openRawLoopback();
   return { callTool: loopback.callTool, close: async () => loopback.close() };
 }
@@ -122,10 +125,22 @@ async function openRaw() {
 /** @type {readonly InProcessImplementation[]} */
 export const IN_PROCESS_IMPLEMENTATIONS = [
   { impl: 'raw', open: openRaw },
-  { impl: mcpkit.name, era: 'legacy', open: () => openMcpkit('legacy') },
-  { impl: mcpkit.name, era: 'modern', open: () => openMcpkit('modern') },
-  { impl: sdkV1.name, era: 'legacy', open: openSdkV1 },
-  { impl: sdkV2.name, era: 'legacy', open: () => openSdkV2('legacy') },
-  { impl: sdkV2.name, era: 'modern', open: () => openSdkV2('modern') },
-  { impl: tmcp.name, era: 'legacy', open: openTmcp },
+  { impl: 'mcpkit', era: 'legacy', open: () => openMcpkit('legacy') },
+  { impl: 'mcpkit', era: 'modern', open: () => openMcpkit('modern') },
+  { impl: 'sdk v1', era: 'legacy', open: openSdkV1 },
+  { impl: 'sdk v2', era: 'legacy', open: () => openSdkV2('legacy') },
+  { impl: 'sdk v2', era: 'modern', open: () => openSdkV2('modern') },
+  { impl: 'tmcp', era: 'legacy', open: openTmcp },
 ];
+
+/**
+ * @param {string} impl
+ * @param {'legacy' | 'modern' | undefined} era
+ */
+export function findInProcessImplementation(impl, era) {
+  const found = IN_PROCESS_IMPLEMENTATIONS.find(
+    (entry) => entry.impl === impl && entry.era === era,
+  );
+  if (found === undefined) throw new Error(`no in-process implementation ${impl} ${era ?? ''}`);
+  return found;
+}

@@ -20,7 +20,9 @@ const TOOLS = new Map([
   ['echo', (args) => ({ content: [{ type: 'text', text: args['text'] }] })],
   [
     'add',
-    (args) => ({ content: [{ type: 'text', text: String(Number(args['a']) + Number(args['b'])) }] }),
+    (args) => ({
+      content: [{ type: 'text', text: String(Number(args['a']) + Number(args['b'])) }],
+    }),
   ],
 ]);
 
@@ -45,7 +47,11 @@ function rawServer(reply) {
   return (request) => {
     const method = METHODS.get(request.method);
     if (method === undefined) {
-      reply({ jsonrpc: '2.0', id: request.id, error: { code: -32601, message: 'Method not found' } });
+      reply({
+        jsonrpc: '2.0',
+        id: request.id,
+        error: { code: -32601, message: 'Method not found' },
+      });
       return;
     }
     method(request.params ?? {}).then(
