@@ -39,10 +39,13 @@ export class StdioDriver {
   /**
    * Spawns `node <script>`.
    * @param {string} script  absolute path
+   * @param {readonly string[]} [nodeArgs]  flags for node, such as `--cpu-prof` when profiling
    */
-  constructor(script) {
+  constructor(script, nodeArgs = []) {
     this.#spawnedAt = performance.now();
-    this.#child = spawn(process.execPath, [script], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.#child = spawn(process.execPath, [...nodeArgs, script], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     live.add(this);
     this.#child.stdout.setEncoding('utf8');
     this.#child.stdout.on('data', (/** @type {string} */ chunk) => this.#onData(chunk));
@@ -52,15 +55,23 @@ export class StdioDriver {
     });
     // A child that dies early must fail the measurement, not leave an EPIPE unhandled.
     this.#child.stdin.on('error', () => {});
+    /** @type {() => void} */
+    let markExited = () => {};
     this.#exited = new Promise((resolve) => {
-      this.#child.once('exit', (code, signal) => {
-        live.delete(this);
-        clearInterval(this.#watchdog);
-        this.#fail(new Error(`child ${script} exited (code ${code}, signal ${signal})`));
-        resolve(undefined);
-      });
+      markExited = () => resolve(undefined);
     });
-    this.#child.once('error', (error) => this.#fail(error));
+    /** @param {Error} error */
+    const gone = (error) => {
+      live.delete(this);
+      clearInterval(this.#watchdog);
+      this.#fail(error);
+      markExited();
+    };
+    this.#child.once('exit', (code, signal) =>
+      gone(new Error(`child ${script} exited (code ${code}, signal ${signal})`)),
+    );
+    // A spawn that failed never exits.
+    this.#child.once('error', gone);
     this.#watchdog = setInterval(() => {
       if (this.#waiting.size > 0 && performance.now() - this.#lastHeardAt > HUNG_AFTER_MS) {
         this.#fail(new Error(`child ${script} has not answered for ${HUNG_AFTER_MS} ms`));
@@ -90,6 +101,8 @@ export class StdioDriver {
     const sent = JSON.stringify({ jsonrpc: '2.0', id, method, ...(params && { params }) });
     const answer = await new Promise((resolve, reject) => {
       if (this.#failure !== undefined) throw this.#failure;
+      // The hang clock starts when something is first awaited, not at the last answer long ago.
+      if (this.#waiting.size === 0) this.#lastHeardAt = performance.now();
       this.#waiting.set(id, { resolve, reject });
       this.#child.stdin.write(`${sent}\n`);
     });
