@@ -30,12 +30,23 @@ export function serverOptions() {
 export function announce(url) {
   process.on('message', (message) => {
     if (/** @type {{ type?: unknown }} */ (message)?.type !== 'memory') return;
-    // Twice: the first pass can leave finalizer-held objects for the second.
-    globalThis.gc?.();
-    globalThis.gc?.();
-    process.send?.({ type: 'memory', usage: process.memoryUsage() });
+    void settledMemory().then((usage) => process.send?.({ type: 'memory', usage }));
   });
   // The suite going away, however it ends, takes the server with it.
   process.on('disconnect', () => process.exit(0));
   process.stdout.write(`${String(url)}\n`);
+}
+
+/**
+ * Memory once garbage is gone: a full gc, then a turn of the event loop so that FinalizationRegistry
+ * callbacks run (undici's Request registers one per request with a signal, and what the callbacks
+ * release only goes in the next gc), three times over.
+ */
+async function settledMemory() {
+  for (let pass = 0; pass < 3; pass++) {
+    globalThis.gc?.();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  globalThis.gc?.();
+  return process.memoryUsage();
 }

@@ -72,6 +72,8 @@ async function run(config) {
   agent.destroy();
 }
 
+// The suite going away ends the load at once; so does the generator's own disconnect when done.
+process.on('disconnect', () => process.exit(0));
 process.once('message', (config) => {
   run(/** @type {LoadConfig} */ (config)).then(
     () => process.send?.({ type: 'done' }, () => process.disconnect()),
