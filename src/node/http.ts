@@ -27,7 +27,11 @@ export interface NodeHandlerOptions {
 
 /** Bytes of a request body read ahead of the handler. */
 const BODY_HIGH_WATER_MARK = 64 * 1024;
+/** Bodies declared at most this long are read whole before the handler runs. */
+const SMALL_BODY_BYTES = 64 * 1024;
 const ABSOLUTE_FORM = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i;
+/** `application/json` (any parameters): answers written whole rather than streamed. */
+const JSON_TYPE = /^application\/json\s*(;|$)/i;
 
 /** A `node:http` request listener that serves requests with `handler`. */
 export function toNodeHandler(
@@ -66,7 +70,8 @@ async function serveOne(
   res.once('close', () => {
     if (!res.writableFinished) abort.abort(new Error('The client closed the connection'));
   });
-  const body = new BodyStream(req);
+  const small = await readSmallBody(req);
+  const body = small ?? new BodyStream(req);
   const request = toRequest(req, abort.signal, body);
   if (request === undefined) {
     body.discard();
@@ -83,7 +88,7 @@ async function serveOne(
 function toRequest(
   req: IncomingMessage,
   signal: AbortSignal,
-  body: BodyStream,
+  body: BodyStream | SmallBody,
 ): Request | undefined {
   const headers = new Headers();
   const raw = req.rawHeaders;
@@ -112,10 +117,51 @@ function toRequest(
   const method = req.method ?? 'GET';
   const init: RequestInit & { duplex?: 'half' } = { method, headers, signal };
   if (method !== 'GET' && method !== 'HEAD') {
-    init.body = body.stream;
+    init.body = body instanceof BodyStream ? body.stream : body.bytes;
     init.duplex = 'half';
   }
   return new Request(url, init);
+}
+
+/** A body read whole before the handler runs; nothing is left to drain. */
+interface SmallBody {
+  bytes: Uint8Array;
+  discard(): void;
+}
+
+/**
+ * A body that declares a small length (every ordinary MCP message) is read at once: handing
+ * `Request` bytes is far cheaper than a stream fed from the socket. Anything else (no length,
+ * a large one, a client that sends less than it declared) is left for `BodyStream`.
+ */
+function readSmallBody(req: IncomingMessage): Promise<SmallBody | undefined> | undefined {
+  const declared = req.headers['content-length'];
+  if (declared === undefined || !/^\d+$/.test(declared)) return undefined;
+  const length = Number(declared);
+  if (length > SMALL_BODY_BYTES || req.method === 'GET' || req.method === 'HEAD') return undefined;
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let received = 0;
+    const onData = (chunk: Buffer): void => {
+      chunks.push(chunk);
+      received += chunk.byteLength;
+    };
+    const finish = (complete: boolean): void => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('close', onClose);
+      resolve(
+        complete
+          ? { bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), discard: () => {} }
+          : { bytes: new Uint8Array(0), discard: () => {} },
+      );
+    };
+    const onEnd = (): void => finish(received === length);
+    const onClose = (): void => finish(false);
+    req.on('data', onData);
+    req.once('end', onEnd);
+    req.once('close', onClose);
+  });
 }
 
 /**
@@ -184,8 +230,22 @@ async function writeResponse(response: Response, res: ServerResponse): Promise<v
     res.end();
     return;
   }
+  const type = response.headers.get('content-type');
+  if (type !== null && JSON_TYPE.test(type)) {
+    // A JSON answer is one small document: sent in one write with its length, not chunked.
+    let bytes: Buffer;
+    try {
+      bytes = Buffer.from(await response.arrayBuffer());
+    } catch {
+      res.destroy();
+      return;
+    }
+    if (!res.headersSent) res.setHeader('content-length', bytes.byteLength);
+    res.end(bytes);
+    return;
+  }
   // An event stream's headers go out at once: the first event may be a while.
-  if (response.headers.get('content-type') === 'text/event-stream') res.flushHeaders();
+  if (type === 'text/event-stream') res.flushHeaders();
   const reader = (body as ReadableStream<Uint8Array>).getReader();
   const cancel = (): void => void reader.cancel().catch(() => {});
   res.once('close', cancel);
