@@ -4,7 +4,7 @@
 // public API as any user would, served over Streamable HTTP on 127.0.0.1 (both eras, one URL).
 // Run directly, it prints `listening on <url>` once ready; `--port N` picks the port (default: any).
 import { McpServer, ToolError } from 'mcpkit/server';
-import { serveHttp } from 'mcpkit/node';
+import { serveHttp } from 'mcpkit/node/http';
 
 /** The yes/no question the request-state tools ask. */
 /** @type {import('mcpkit/spec').ElicitRequestFormParams} */

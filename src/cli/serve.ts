@@ -3,8 +3,9 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { McpServer } from '../server/index.js';
-import { StdioServerTransport, serveHttp } from '../node/index.js';
-import type { HttpServerHandle } from '../node/index.js';
+import { StdioServerTransport } from '../node/index.js';
+import { serveHttp } from '../node/http/index.js';
+import type { HttpServerHandle } from '../node/http/index.js';
 import type { McpHttpTarget } from '../server/http/index.js';
 import { listOption, stringOption } from './arguments.js';
 import type { ParsedCommandLine } from './arguments.js';

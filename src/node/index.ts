@@ -1,5 +1,5 @@
-// Public entry point of `mcpkit/node`: the stdio transports (be a server, spawn a server) and
-// Streamable HTTP on `node:http` (`serveHttp`, `toNodeHandler`).
+// Public entry point of `mcpkit/node`: the stdio transports (be a server, spawn a server).
+// Streamable HTTP on `node:http` is `mcpkit/node/http`.
 export { StdioServerTransport } from './stdio-server-transport.js';
 export type { StdioServerTransportOptions } from './stdio-server-transport.js';
 export { ServerProcessError, StdioClientTransport } from './stdio-client-transport.js';
@@ -15,11 +15,3 @@ export {
 } from './server-environment.js';
 export type { ServerEnvironment } from './server-environment.js';
 export { DEFAULT_MAX_QUEUED_BYTES } from './message-stream-writer.js';
-export { serveHttp, toNodeHandler } from './http.js';
-export type {
-  FetchHandler,
-  HttpServerHandle,
-  NodeHandlerOptions,
-  NodeRequestListener,
-  ServeHttpOptions,
-} from './http.js';

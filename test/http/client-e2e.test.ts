@@ -9,7 +9,7 @@ import {
   StreamableHttpClientTransport,
   type HttpTransportWarning,
 } from '../../src/client/http/index.js';
-import { serveHttp, type HttpServerHandle } from '../../src/node/index.js';
+import { serveHttp, type HttpServerHandle } from '../../src/node/http/index.js';
 import { createMcpHttpHandler, type McpHttpHandler } from '../../src/server/http/index.js';
 import { McpServer } from '../../src/server/index.js';
 import type { VersionChoice } from '../../src/client/index.js';

@@ -11,7 +11,7 @@ import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
 import { StreamableHTTPClientTransport as V2StreamableHttp } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoServer } from '../../src/cli/demo-server.js';
-import { serveHttp, type HttpServerHandle } from '../../src/node/index.js';
+import { serveHttp, type HttpServerHandle } from '../../src/node/http/index.js';
 import { ErrorCode } from '../../src/spec/error-codes.js';
 import { MetaKey } from '../../src/spec/meta-keys.js';
 import { everythingServerTests, type EverythingSetup } from './helpers/everything-server-suite.js';

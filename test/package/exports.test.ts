@@ -126,9 +126,8 @@ const SUBPATH_NAMES: Record<string, string[]> = {
     'StdioServerTransport',
     'buildServerEnvironment',
     'defaultServerEnvironment',
-    'serveHttp',
-    'toNodeHandler',
   ],
+  'node/http': ['serveHttp', 'toNodeHandler'],
 };
 
 describe('the export map', () => {
@@ -140,6 +139,7 @@ describe('the export map', () => {
         './client/http',
         './jsonrpc',
         './node',
+        './node/http',
         './package.json',
         './server',
         './server/http',

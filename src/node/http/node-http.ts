@@ -4,14 +4,14 @@
 // unless asked otherwise (SECURITY T3).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { AuthInfo } from '../server/context.js';
+import type { AuthInfo } from '../../server/context.js';
 import {
   createMcpHttpHandler,
   type McpHttpHandler,
   type McpHttpHandlerOptions,
   type McpHttpRequestContext,
   type McpHttpTarget,
-} from '../server/http/index.js';
+} from '../../server/http/index.js';
 
 /** A web-standard handler, such as `McpHttpHandler.handle`. */
 export type FetchHandler = (request: Request, context?: McpHttpRequestContext) => Promise<Response>;
@@ -125,7 +125,7 @@ function toRequest(
 
 /** A body read whole before the handler runs; nothing is left to drain. */
 interface SmallBody {
-  bytes: Uint8Array;
+  bytes: Uint8Array<ArrayBuffer>;
   discard(): void;
 }
 
@@ -152,7 +152,7 @@ function readSmallBody(req: IncomingMessage): Promise<SmallBody | undefined> | u
       req.off('close', onClose);
       resolve(
         complete
-          ? { bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), discard: () => {} }
+          ? { bytes: wholeBody(chunks), discard: () => {} }
           : { bytes: new Uint8Array(0), discard: () => {} },
       );
     };
@@ -162,6 +162,12 @@ function readSmallBody(req: IncomingMessage): Promise<SmallBody | undefined> | u
     req.once('end', onEnd);
     req.once('close', onClose);
   });
+}
+
+/** The chunks as one buffer (socket buffers are never shared memory). */
+function wholeBody(chunks: readonly Buffer[]): Uint8Array<ArrayBuffer> {
+  const whole = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
+  return whole as Uint8Array<ArrayBuffer>;
 }
 
 /**
