@@ -3,6 +3,7 @@
 // its docs show (bench/peers/http/serve-*.js), driven by one load generator in a third process
 // (64 tools/call requests in flight, every answer checked). cpuUsPerOp is the SERVER's CPU time
 // per request only; the load generator's own CPU is left out.
+import { rotated } from '../lib/order.js';
 import { runLoad } from '../peers/http/load-process.js';
 import { startServer } from '../peers/http/server-process.js';
 
@@ -69,7 +70,7 @@ export async function run(ctx) {
         servers.set(impl, await startServer(script, ['--mode', scenario.mode]));
       }
       for (let rep = 0; rep < ctx.reps; rep++) {
-        for (const impl of scenario.impls) {
+        for (const impl of rotated(scenario.impls, rep)) {
           const server = /** @type {import('../peers/http/server-process.js').ServerProcess} */ (
             servers.get(impl)
           );

@@ -5,6 +5,7 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { rotated } from '../lib/order.js';
 import { IN_PROCESS_IMPLEMENTATIONS } from '../peers/in-process/pairs.js';
 
 const SUITE = 'in-process';
@@ -28,18 +29,6 @@ async function measureInChild(request) {
     killSignal: 'SIGKILL',
   });
   return JSON.parse(stdout);
-}
-
-/**
- * The first implementation of each repetition moves along one place, so none is always measured
- * right after the same neighbour.
- * @template T
- * @param {readonly T[]} items
- * @param {number} by
- */
-function rotated(items, by) {
-  const start = by % items.length;
-  return [...items.slice(start), ...items.slice(0, start)];
 }
 
 /** @param {import('../run.js').SuiteContext} ctx */

@@ -3,6 +3,7 @@
 // a child process run with --expose-gc, measured after a full gc before, with N sessions open
 // (initialize + notifications/initialized each, then nothing), and after DELETE-ing them all.
 import { Agent } from 'node:http';
+import { rotated } from '../lib/order.js';
 import { startServer } from '../peers/http/server-process.js';
 import { closeSessions, openSessions } from '../peers/memory/idle-sessions.js';
 
@@ -22,7 +23,7 @@ export async function run(ctx) {
   for (const count of ctx.quick ? [200] : [1000, 10_000]) {
     const scenario = `${count.toLocaleString('en-US')} idle sessions`;
     for (let rep = 0; rep < ctx.reps; rep++) {
-      for (const { impl, script } of IMPLS) {
+      for (const { impl, script } of rotated(IMPLS, rep)) {
         const metrics = await measure(new URL(`../peers/http/${script}`, import.meta.url), count);
         ctx.record({ suite: 'memory', scenario, impl, era: 'legacy', metrics });
         ctx.log(

@@ -5,6 +5,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureRoundTrips } from '../lib/measure.js';
+import { rotated } from '../lib/order.js';
 import { median } from '../lib/stats.js';
 import { firstExchange, openConversation, toolCalls } from '../peers/stdio/conversation.js';
 import { StdioDriver } from '../peers/stdio/driver.js';
@@ -96,7 +97,7 @@ async function coldStart(target) {
 async function throughput(ctx, inFlight) {
   const scenario = `tools/call, ${inFlight} in flight`;
   for (let rep = 0; rep < ctx.reps; rep++) {
-    for (const target of TARGETS) {
+    for (const target of rotated(TARGETS, rep)) {
       ctx.log(`stdio ${scenario}, ${label(target)}, repetition ${rep + 1}/${ctx.reps}`);
       const driver = new StdioDriver(join(scripts, target.script));
       try {
