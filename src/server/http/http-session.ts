@@ -16,7 +16,7 @@ import { SessionRouter } from './session-router.js';
 import { SessionStream } from './session-stream.js';
 import { messageEvent } from './sse-event.js';
 import { SseWriter, sseResponse } from './sse-writer.js';
-import { backgroundTimeout, type TimerHandle } from './timers.js';
+import type { IdleSweeper } from './idle-sweeper.js';
 
 /** Stream ids remembered per session so their events can be deleted when it ends. */
 const MAX_REMEMBERED_STREAMS = 1024;
@@ -35,16 +35,18 @@ export class HttpSession implements RegisteredSession {
   readonly #transport: InjectedTransport;
   readonly #router: SessionRouter;
   #serverSession: McpHttpConnection | undefined;
-  #idleTimer: TimerHandle | undefined;
+  readonly #idle: IdleSweeper;
   #closed = false;
 
   constructor(
     settings: HttpSettings,
     principal: string | undefined,
+    idle: IdleSweeper,
     onClosed: (session: HttpSession) => void,
   ) {
     this.principal = principal;
     this.#settings = settings;
+    this.#idle = idle;
     this.#onClosed = onClosed;
     this.#router = new SessionRouter({
       exchange: settings.exchange,
@@ -159,7 +161,7 @@ export class HttpSession implements RegisteredSession {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
-    if (this.#idleTimer !== undefined) clearTimeout(this.#idleTimer);
+    this.#idle.busy(this);
     this.#onClosed(this);
     this.#router.closeAll();
     const streams = [...this.#live.values()];
@@ -230,13 +232,8 @@ export class HttpSession implements RegisteredSession {
 
   #refreshIdle(): void {
     if (this.#closed) return;
-    if (this.#idleTimer !== undefined) clearTimeout(this.#idleTimer);
-    this.#idleTimer = undefined;
-    if (this.#router.busy) return;
-    this.#idleTimer = backgroundTimeout(
-      () => void this.close(),
-      this.#settings.sessionIdleTimeoutMs,
-    );
+    if (this.#router.busy) this.#idle.busy(this);
+    else this.#idle.quiet(this);
   }
 }
 

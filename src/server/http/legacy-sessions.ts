@@ -9,6 +9,7 @@ import type { McpHttpTarget } from './http-target.js';
 import type { HttpSettings } from './http-handler-options.js';
 import { refusal } from './http-status.js';
 import { HttpSession } from './http-session.js';
+import { IdleSweeper } from './idle-sweeper.js';
 import { acceptsMediaType } from './media-types.js';
 import type { SessionRegistry } from './session-registry.js';
 
@@ -18,11 +19,14 @@ export class LegacySessions {
   readonly #server: McpHttpTarget;
   readonly #settings: HttpSettings;
   readonly #registry: SessionRegistry;
+  /** One timer for the idle expiry of every session. */
+  readonly #idle: IdleSweeper;
 
   constructor(server: McpHttpTarget, settings: HttpSettings, registry: SessionRegistry) {
     this.#server = server;
     this.#settings = settings;
     this.#registry = registry;
+    this.#idle = new IdleSweeper(settings.sessionIdleTimeoutMs);
   }
 
   /** `initialize`: a new session, named in the response when the handshake succeeds. */
@@ -34,7 +38,7 @@ export class LegacySessions {
     if (this.#registry.full) {
       return refusal('server-busy', 'Too many sessions; try again later', { id: message.id });
     }
-    const session = new HttpSession(this.#settings, auth?.principal, (ended) =>
+    const session = new HttpSession(this.#settings, auth?.principal, this.#idle, (ended) =>
       this.#registry.remove(ended),
     );
     this.#registry.add(session);
