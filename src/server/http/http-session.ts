@@ -11,8 +11,9 @@ import type { HttpSettings } from './http-handler-options.js';
 import { acceptedResponse, refusal, type ResponsePhase } from './http-status.js';
 import { InjectedTransport } from './injected-transport.js';
 import { randomId } from './random-id.js';
+import type { ExchangeSettings } from './response-exchange.js';
 import type { RegisteredSession } from './session-registry.js';
-import { SessionRouter } from './session-router.js';
+import { SessionRouter, type RouterHost } from './session-router.js';
 import { SessionStream } from './session-stream.js';
 import { messageEvent } from './sse-event.js';
 import { SseWriter, sseResponse } from './sse-writer.js';
@@ -21,7 +22,7 @@ import type { IdleSweeper } from './idle-sweeper.js';
 /** Stream ids remembered per session so their events can be deleted when it ends. */
 const MAX_REMEMBERED_STREAMS = 1024;
 
-export class HttpSession implements RegisteredSession {
+export class HttpSession implements RegisteredSession, RouterHost {
   readonly id = randomId();
   readonly principal: string | undefined;
   readonly #settings: HttpSettings;
@@ -48,13 +49,7 @@ export class HttpSession implements RegisteredSession {
     this.#settings = settings;
     this.#idle = idle;
     this.#onClosed = onClosed;
-    this.#router = new SessionRouter({
-      exchange: settings.exchange,
-      newStream: () => this.#newStream(),
-      primingRetryMs: () => this.#primingRetryMs(),
-      streamDone: (stream) => this.#forgetWhenDrained(stream),
-      activityChanged: () => this.#refreshIdle(),
-    });
+    this.#router = new SessionRouter(this);
     this.#transport = new InjectedTransport((message, options) =>
       this.#router.route(message, options?.relatedRequestId),
     );
@@ -66,6 +61,11 @@ export class HttpSession implements RegisteredSession {
       scope: 'session',
       ...(auth === undefined ? {} : { auth }),
     });
+  }
+
+  /** The router's host: response settings. */
+  get exchange(): ExchangeSettings {
+    return this.#settings.exchange;
   }
 
   /** The revision `initialize` negotiated; undefined before. */
@@ -102,7 +102,7 @@ export class HttpSession implements RegisteredSession {
   accept(body: unknown): Response {
     this.#router.reading(undefined, () => this.#transport.inject(body));
     this.#noteCancellations(body);
-    this.#refreshIdle();
+    this.activityChanged();
     return acceptedResponse();
   }
 
@@ -112,13 +112,13 @@ export class HttpSession implements RegisteredSession {
     if (existing?.attached === true) {
       return refusal('stream-conflict', 'Conflict: this session already has an open GET stream');
     }
-    const stream = existing ?? this.#newStream();
+    const stream = existing ?? this.newStream();
     this.#router.standalone = stream;
     const writer = this.#attachedWriter(request, stream);
     stream.attach(writer);
-    const retry = this.#primingRetryMs();
+    const retry = this.primingRetryMs();
     if (retry !== undefined) stream.prime(retry);
-    this.#refreshIdle();
+    this.activityChanged();
     return sseResponse(writer);
   }
 
@@ -151,7 +151,7 @@ export class HttpSession implements RegisteredSession {
         const replayed = !this.#closed && (await replayInto());
         if (!replayed || live.finished || this.#closed) writer.close();
         else live.attach(writer);
-        this.#refreshIdle();
+        this.activityChanged();
       });
     }
     return sseResponse(writer);
@@ -183,7 +183,7 @@ export class HttpSession implements RegisteredSession {
     const writer = new SseWriter(this.#settings.exchange.sse, () => {
       stream?.detach(writer);
       request.signal.removeEventListener('abort', onAbort);
-      this.#refreshIdle();
+      this.activityChanged();
     });
     const onAbort = (): void => writer.close();
     request.signal.addEventListener('abort', onAbort, { once: true });
@@ -191,20 +191,23 @@ export class HttpSession implements RegisteredSession {
   }
 
   /** 2025-11-25 streams start with a priming event, when they can be resumed at all. */
-  #primingRetryMs(): number | undefined {
+  /** The router's host: the retry hint of a priming event, or undefined when not primed. */
+  primingRetryMs(): number | undefined {
     const primed = this.#settings.eventStore !== undefined && (this.version ?? '') >= '2025-11-25';
     return primed ? this.#settings.retryIntervalMs : undefined;
   }
 
   /** A finished stream leaves the live set once its last event is stored (a resume then replays). */
-  #forgetWhenDrained(stream: SessionStream): void {
+  /** The router's host: a POST's stream got its last event. */
+  streamDone(stream: SessionStream): void {
     stream.afterQueued(() => {
       if (!stream.attached) this.#live.delete(stream.id);
       return Promise.resolve();
     });
   }
 
-  #newStream(): SessionStream {
+  /** The router's host: a new stream of the session. */
+  newStream(): SessionStream {
     const stream = new SessionStream(
       `${this.#streamPrefix}${(this.#streamCount++).toString(36)}`,
       this.#settings.eventStore,
@@ -230,7 +233,8 @@ export class HttpSession implements RegisteredSession {
     }
   }
 
-  #refreshIdle(): void {
+  /** The router's host: requests in flight or attached streams changed; idle again or busy. */
+  activityChanged(): void {
     if (this.#closed) return;
     if (this.#router.busy) this.#idle.busy(this);
     else this.#idle.quiet(this);
