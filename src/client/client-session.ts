@@ -2,6 +2,7 @@
 // requests as they are; a modern one wraps each in the `_meta` envelope, retries with a common
 // version when told to, and answers `InputRequiredResult`s until the call completes.
 import type { JsonRpcConnection } from '../jsonrpc/connection.js';
+import { copyWith } from '../jsonrpc/copy-with.js';
 import type { RequestOptions } from '../jsonrpc/connection-options.js';
 import {
   InvalidResponseError,
@@ -91,12 +92,13 @@ export class ModernClientSession implements ClientSession {
 
   /** The `_meta` every modern request carries, on top of the caller's own `_meta`. */
   envelope(meta: unknown): Params {
-    const envelope: Params = {
-      ...(typeof meta === 'object' && meta !== null ? (meta as Params) : {}),
-      [MetaKey.ProtocolVersion]: this.version,
-      [MetaKey.ClientCapabilities]: this.#settings.capabilities,
-      [MetaKey.ClientInfo]: this.#settings.clientInfo,
-    };
+    const envelope = copyWith(
+      typeof meta === 'object' && meta !== null ? meta : undefined,
+      MetaKey.ProtocolVersion,
+      this.version,
+    );
+    envelope[MetaKey.ClientCapabilities] = this.#settings.capabilities;
+    envelope[MetaKey.ClientInfo] = this.#settings.clientInfo;
     const level = this.#settings.logLevel();
     if (level !== undefined) envelope[MetaKey.LogLevel] = level;
     return envelope;
@@ -159,7 +161,7 @@ export class ModernClientSession implements ClientSession {
   async #sendOnce(method: string, params: Params, options: RequestOptions): Promise<Params> {
     const answer = await this.#connection.request(
       method,
-      { ...params, _meta: this.envelope(params['_meta']) },
+      copyWith(params, '_meta', this.envelope(params['_meta'])),
       options,
     );
     // basic/index.mdx: clients MUST treat an absent `resultType` as "complete" (servers of

@@ -216,7 +216,7 @@ export class McpClient implements AsyncDisposable {
   // ---- calling the server ------------------------------------------------------------------------
 
   /** Sends any request through the era's session (the `_meta` envelope, input rounds). */
-  async request(method: string, params?: Params, options: CallOptions = {}): Promise<Params> {
+  async request(method: string, params?: Params, options?: CallOptions): Promise<Params> {
     if (this.#renewing !== undefined) await this.#renewing;
     return this.#require().request(method, params, toRequestOptions(options));
   }
@@ -272,7 +272,9 @@ export class McpClient implements AsyncDisposable {
       { name, arguments: args },
       options,
     )) as CallToolResult;
-    if (result.isError !== true) await this.#checkStructured(name, result, options);
+    // A tool known to have no output schema has nothing to check.
+    if (result.isError !== true && this.#outputCheckers.get(name) !== null)
+      await this.#checkStructured(name, result, options);
     return result;
   }
 
@@ -495,7 +497,11 @@ class CursorGuard {
   }
 }
 
-function toRequestOptions(options: CallOptions): RequestOptions {
+/** Shared by every call without options; nothing writes to request options. */
+const NO_REQUEST_OPTIONS: RequestOptions = Object.freeze({});
+
+function toRequestOptions(options: CallOptions | undefined): RequestOptions {
+  if (options === undefined) return NO_REQUEST_OPTIONS;
   const out: RequestOptions = {};
   if (options.signal !== undefined) out.signal = options.signal;
   if (options.timeout !== undefined) out.timeout = options.timeout;

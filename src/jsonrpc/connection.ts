@@ -11,9 +11,16 @@ import type {
   RequestId,
 } from '../spec/jsonrpc.js';
 import { NotificationMethod } from '../spec/methods.js';
-import { classifyMessage, requestId } from '../spec/validate/envelope.js';
+import {
+  classifyMessage,
+  messageKind,
+  requestId,
+  type MessageKind,
+} from '../spec/validate/envelope.js';
 import { formatIssue } from '../spec/validate/validator.js';
 import { BatchReply } from './batch-reply.js';
+import { copyWith } from './copy-with.js';
+import { isThenable } from './maybe-async.js';
 import {
   DEFAULT_MAX_CONCURRENT_REQUESTS,
   DEFAULT_MAX_PENDING_REQUESTS,
@@ -30,10 +37,11 @@ import {
   ProtocolError,
   RequestCancelledError,
   UsageError,
+  type RequestTimeoutError,
   toWireError,
 } from './errors.js';
 import { Emitter, disposable, type Disposable } from './events.js';
-import { IncomingRequest } from './incoming-request.js';
+import { IncomingRequest, type RequestChannel } from './incoming-request.js';
 import { OutgoingRequest } from './outgoing-request.js';
 import type { FallbackRequestHandler, RequestHandler } from './request-context.js';
 import type { InvalidFrame, Transport, TransportCloseInfo } from './transport.js';
@@ -66,14 +74,26 @@ export class JsonRpcConnection implements AsyncDisposable {
   #nextId = 1;
   /** Outgoing requests by id; responses are looked up here and only here. */
   readonly #pending = new Map<RequestId, OutgoingRequest>();
-  /** Outgoing requests by the progress token we gave them. */
+  /** What every outgoing request does when it times out; one for the connection. */
+  readonly #onTimeout = (record: OutgoingRequest, error: RequestTimeoutError): void =>
+    this.#abandon(record.id, record, error, error.message);
+  /**
+   * Outgoing requests by progress token, for tokens other than the request's own id (the usual
+   * token, which `#pending` already finds).
+   */
   readonly #progressTargets = new Map<ProgressToken, OutgoingRequest>();
 
-  readonly #handlers = new Map<string, RequestHandler>();
+  /** Handlers by method, each taking the method first, as the fallback does. */
+  readonly #handlers = new Map<string, FallbackRequestHandler>();
   #fallback: FallbackRequestHandler | undefined;
   /** Incoming requests that are running or queued, by id, for cancellation. */
   readonly #incoming = new Map<RequestId, IncomingRequest>();
   readonly #queue: IncomingRequest[] = [];
+  /** How every incoming request talks back; one for the connection, not one per request. */
+  readonly #channel: RequestChannel = {
+    notify: (method, params, related) => this.notify(method, params, related),
+    request: (method, params, options) => this.request(method, params, options),
+  };
   #running = 0;
 
   readonly #notificationEmitters = new Map<string, Emitter<Params>>();
@@ -124,9 +144,10 @@ export class JsonRpcConnection implements AsyncDisposable {
   /** Handles requests for `method`; one handler per method. */
   setRequestHandler(method: string, handler: RequestHandler): Disposable {
     if (this.#handlers.has(method)) throw new UsageError(`A handler for ${method} is already set`);
-    this.#handlers.set(method, handler);
+    const run: FallbackRequestHandler = (_method, params, context) => handler(params, context);
+    this.#handlers.set(method, run);
     return disposable(() => {
-      if (this.#handlers.get(method) === handler) this.#handlers.delete(method);
+      if (this.#handlers.get(method) === run) this.#handlers.delete(method);
     });
   }
 
@@ -194,20 +215,23 @@ export class JsonRpcConnection implements AsyncDisposable {
 
     return new Promise((resolve, reject) => {
       const record = new OutgoingRequest(
+        id,
         {
           method,
           timeout: options.timeout ?? this.#requestTimeout,
           maxTotalTimeout: options.maxTotalTimeout ?? this.#maxTotalTimeout,
           resetTimeoutOnProgress,
           onProgress: options.onProgress,
-          onTimeout: (error) => this.#abandon(id, record, error, error.message),
+          onTimeout: this.#onTimeout,
         },
         resolve,
         reject,
       );
       record.progressToken = progressToken;
       this.#pending.set(id, record);
-      if (progressToken !== undefined) this.#progressTargets.set(progressToken, record);
+      if (progressToken !== undefined && progressToken !== id) {
+        this.#progressTargets.set(progressToken, record);
+      }
       if (signal !== undefined) {
         const onAbort = (): void =>
           this.#abandon(
@@ -224,11 +248,27 @@ export class JsonRpcConnection implements AsyncDisposable {
           ? undefined
           : { relatedRequestId: options.relatedRequestId };
       options.onRequestId?.(id);
-      this.#send(message, sendOptions, (error) => {
-        this.#forget(id, record);
-        record.reject(error);
-      });
+      this.#sendRequest(message, sendOptions, record);
     });
+  }
+
+  /** `#send` for a request: a failure to send fails the request. No closure unless async. */
+  #sendRequest(
+    message: JsonRpcRequest,
+    options: { relatedRequestId: RequestId } | undefined,
+    record: OutgoingRequest,
+  ): void {
+    try {
+      const sent = this.#transport.send(message, options);
+      if (sent !== undefined) sent.catch((error: unknown) => this.#failToSend(record, error));
+    } catch (error) {
+      this.#failToSend(record, error);
+    }
+  }
+
+  #failToSend(record: OutgoingRequest, error: unknown): void {
+    this.#forget(record.id, record);
+    record.reject(error);
   }
 
   /** Sends a notification. Throws `ConnectionClosedError` when closed. */
@@ -273,7 +313,8 @@ export class JsonRpcConnection implements AsyncDisposable {
 
   #forget(id: RequestId, record: OutgoingRequest): void {
     this.#pending.delete(id);
-    if (record.progressToken !== undefined) this.#progressTargets.delete(record.progressToken);
+    const token = record.progressToken;
+    if (token !== undefined && token !== id) this.#progressTargets.delete(token);
   }
 
   #send(
@@ -311,37 +352,48 @@ export class JsonRpcConnection implements AsyncDisposable {
   }
 
   #receiveOne(value: unknown, batch: BatchReply | undefined): void {
-    const classified = classifyMessage(value);
-    switch (classified.kind) {
+    // `messageKind` allocates nothing; the classification with issues is for the broken ones.
+    const kind = messageKind(value);
+    if (kind === undefined) this.#receiveBroken(value, batch);
+    else this.#route(kind, value, batch);
+  }
+
+  #route(kind: MessageKind, message: unknown, batch: BatchReply | undefined): void {
+    switch (kind) {
       case 'request':
-        this.#receiveRequest(classified.message, batch);
+        this.#receiveRequest(message as JsonRpcRequest, batch);
         return;
       case 'notification':
-        this.#receiveNotification(classified.message);
+        this.#receiveNotification(message as JsonRpcNotification);
         return;
       case 'result':
       case 'error':
-        this.#receiveResponse(classified.message);
+        this.#receiveResponse(message as JsonRpcResponse);
         return;
-      case 'invalid': {
-        const reason =
-          classified.issues[0] === undefined
-            ? 'Invalid message'
-            : formatIssue(classified.issues[0]);
-        if (classified.claimed === 'request' || classified.claimed === undefined) {
-          this.#sendError(
-            classified.id ?? undefined,
-            ErrorCode.InvalidRequest,
-            `Invalid request: ${reason}`,
-            batch,
-          );
-        } else if (classified.claimed === 'result' || classified.claimed === 'error') {
-          this.#receiveMalformedResponse(value, reason);
-        } else {
-          this.#droppedEmitter.emit({ reason, message: value });
-        }
-        return;
-      }
+    }
+  }
+
+  /** A message that failed its envelope check: answered, failed or dropped, by what it claims. */
+  #receiveBroken(value: unknown, batch: BatchReply | undefined): void {
+    const classified = classifyMessage(value);
+    // Only a value that changes as it is read (an exotic proxy) passes on this second look.
+    if (classified.kind !== 'invalid') {
+      this.#route(classified.kind, classified.message, batch);
+      return;
+    }
+    const reason =
+      classified.issues[0] === undefined ? 'Invalid message' : formatIssue(classified.issues[0]);
+    if (classified.claimed === 'request' || classified.claimed === undefined) {
+      this.#sendError(
+        classified.id ?? undefined,
+        ErrorCode.InvalidRequest,
+        `Invalid request: ${reason}`,
+        batch,
+      );
+    } else if (classified.claimed === 'result' || classified.claimed === 'error') {
+      this.#receiveMalformedResponse(value, reason);
+    } else {
+      this.#droppedEmitter.emit({ reason, message: value });
     }
   }
 
@@ -361,9 +413,8 @@ export class JsonRpcConnection implements AsyncDisposable {
       );
       return;
     }
-    const handler = this.#handlers.get(method);
-    const fallback = this.#fallback;
-    if (handler === undefined && fallback === undefined) {
+    const handler = this.#handlers.get(method) ?? this.#fallback;
+    if (handler === undefined) {
       this.#sendError(id, ErrorCode.MethodNotFound, `Method not found: ${method}`, batch);
       return;
     }
@@ -371,13 +422,7 @@ export class JsonRpcConnection implements AsyncDisposable {
       this.#sendError(id, ErrorCode.InternalError, 'Too many requests in flight', batch);
       return;
     }
-    const run: RequestHandler =
-      handler ??
-      ((params, context) => (fallback as FallbackRequestHandler)(method, params, context));
-    const record = new IncomingRequest(message, run, batch, {
-      notify: (m, p, related) => this.notify(m, p, related),
-      request: (m, p, o) => this.request(m, p, o),
-    });
+    const record = new IncomingRequest(message, handler, batch, this.#channel);
     batch?.expect();
     this.#incoming.set(id, record);
     if (this.#running < this.#maxConcurrent) this.#dispatch(record);
@@ -490,8 +535,8 @@ export class JsonRpcConnection implements AsyncDisposable {
     const token = params?.['progressToken'];
     const progress = params?.['progress'];
     if (!requestId.is(token) || typeof progress !== 'number') return;
-    const record = this.#progressTargets.get(token);
-    if (record === undefined) return;
+    const record = this.#progressTargets.get(token) ?? this.#pending.get(token);
+    if (record === undefined || record.progressToken !== token) return;
     const total = params?.['total'];
     const text = params?.['message'];
     record.progress({
@@ -559,14 +604,10 @@ function progressTokenOf(params: Params): ProgressToken | undefined {
 function withProgressToken(params: Params, token: ProgressToken): Record<string, unknown> {
   if (params === undefined) return { _meta: { progressToken: token } };
   const meta = params['_meta'] as Record<string, unknown> | undefined;
-  return { ...params, _meta: { ...meta, progressToken: token } };
-}
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { then?: unknown }).then === 'function'
+  return copyWith(
+    params,
+    '_meta',
+    meta === undefined ? { progressToken: token } : copyWith(meta, 'progressToken', token),
   );
 }
 

@@ -4,7 +4,7 @@ import { NotificationMethod } from '../spec/methods.js';
 import type { BatchReply } from './batch-reply.js';
 import type { RequestOptions } from './connection-options.js';
 import { requestId } from '../spec/validate/envelope.js';
-import { LazyAbort, type RequestContext, type RequestHandler } from './request-context.js';
+import { LazyAbort, type FallbackRequestHandler, type RequestContext } from './request-context.js';
 
 /** What an incoming request needs from its connection to talk back. */
 export interface RequestChannel {
@@ -27,7 +27,7 @@ export class IncomingRequest implements RequestContext {
   readonly progressToken: ProgressToken | undefined;
   readonly batch: BatchReply | undefined;
   readonly #params: Record<string, unknown> | undefined;
-  readonly #handler: RequestHandler;
+  readonly #handler: FallbackRequestHandler;
   readonly #channel: RequestChannel;
   readonly #abort = new LazyAbort();
   started = false;
@@ -36,7 +36,7 @@ export class IncomingRequest implements RequestContext {
 
   constructor(
     message: JsonRpcRequest,
-    handler: RequestHandler,
+    handler: FallbackRequestHandler,
     batch: BatchReply | undefined,
     channel: RequestChannel,
   ) {
@@ -68,7 +68,7 @@ export class IncomingRequest implements RequestContext {
 
   run(): unknown {
     this.started = true;
-    return this.#handler(this.#params, this);
+    return this.#handler(this.method, this.#params, this);
   }
 
   cancel(reason: Error): void {

@@ -1,6 +1,6 @@
 // One request we sent and are waiting on: its promise, its timeout (restarted by progress up to
 // an absolute limit) and its cancellation hook.
-import type { ProgressToken } from '../spec/jsonrpc.js';
+import type { ProgressToken, RequestId } from '../spec/jsonrpc.js';
 import type { Progress } from './connection-options.js';
 import { RequestTimeoutError } from './errors.js';
 
@@ -16,35 +16,42 @@ export interface OutgoingRequestSettings {
   resetTimeoutOnProgress: boolean;
   onProgress: ((progress: Progress) => void) | undefined;
   /** Called when the request gives up (timeout): tells the peer to stop working on it. */
-  onTimeout: (error: RequestTimeoutError) => void;
+  onTimeout: (record: OutgoingRequest, error: RequestTimeoutError) => void;
 }
 
 export class OutgoingRequest {
+  readonly id: RequestId;
   readonly #settings: OutgoingRequestSettings;
   readonly #startedAt: number;
   #timer: Timer | undefined;
   #settled = false;
-  readonly resolve: (result: unknown) => void;
-  readonly reject: (error: unknown) => void;
+  readonly #resolve: (result: unknown) => void;
+  readonly #reject: (error: unknown) => void;
   /** The token the peer reports progress with, when progress was asked for. */
   progressToken: ProgressToken | undefined;
   /** Removes the abort listener of the caller's signal, if any. */
   detach: (() => void) | undefined;
 
   constructor(
+    id: RequestId,
     settings: OutgoingRequestSettings,
     resolve: (result: unknown) => void,
     reject: (error: unknown) => void,
   ) {
+    this.id = id;
     this.#settings = settings;
     this.#startedAt = Date.now();
-    this.resolve = (result) => {
-      if (this.#finish()) resolve(result);
-    };
-    this.reject = (error) => {
-      if (this.#finish()) reject(error);
-    };
+    this.#resolve = resolve;
+    this.#reject = reject;
     this.#arm(settings.timeout);
+  }
+
+  resolve(result: unknown): void {
+    if (this.#finish()) this.#resolve(result);
+  }
+
+  reject(error: unknown): void {
+    if (this.#finish()) this.#reject(error);
   }
 
   get settled(): boolean {
@@ -73,7 +80,7 @@ export class OutgoingRequest {
             ? `Request ${method} exceeded its total limit of ${maxTotalTimeout} ms`
             : `Request ${method} timed out after ${timeout} ms`,
         );
-        this.#settings.onTimeout(error);
+        this.#settings.onTimeout(this, error);
       },
       Math.max(0, total),
     );

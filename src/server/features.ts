@@ -9,6 +9,7 @@ import type { PromptRegistry } from './prompts.js';
 import type { ResourceCatalog } from './resources.js';
 import type { ToolRegistry } from './tools.js';
 import type { ProtocolVersion } from '../spec/versions.js';
+import type { MaybePromise } from '../jsonrpc/maybe-async.js';
 
 export interface FeatureSet {
   tools: ToolRegistry;
@@ -49,33 +50,31 @@ export function isFeatureMethod(method: string): method is FeatureMethod {
 
 type Params = Record<string, unknown>;
 
-/** Runs one feature request; params were validated against the era's schema already. */
-export async function runFeature(
+/**
+ * Runs one feature request; params were validated against the era's schema already. Not
+ * `async`: a synchronous tool answers without a promise (a failure may then be thrown).
+ */
+export function runFeature(
   features: FeatureSet,
   method: FeatureMethod,
   params: Params,
   context: ServerContext,
   version: ProtocolVersion,
-): Promise<Record<string, unknown>> {
+): MaybePromise<Record<string, unknown>> {
   switch (method) {
     case 'tools/list': {
       const page = paginate(features.tools.list(), params['cursor'], features.pageSize);
       return withCursor({ tools: page.items }, page.nextCursor);
     }
-    case 'tools/call': {
-      const name = params['name'];
-      return features.tools.call(name, params['arguments'], context, (error) =>
-        features.reportToolFailure(error, String(name)),
+    case 'tools/call':
+      return features.tools.call(
+        params['name'],
+        params['arguments'],
+        context,
+        features.reportToolFailure,
       );
-    }
-    case 'resources/list': {
-      const page = paginate(
-        await features.resources.list(context),
-        params['cursor'],
-        features.pageSize,
-      );
-      return withCursor({ resources: page.items }, page.nextCursor);
-    }
+    case 'resources/list':
+      return listResources(features, params, context);
     case 'resources/templates/list': {
       const page = paginate(
         features.resources.listTemplates(),
@@ -84,16 +83,8 @@ export async function runFeature(
       );
       return withCursor({ resourceTemplates: page.items }, page.nextCursor);
     }
-    case 'resources/read': {
-      const uri = params['uri'] as string;
-      const result = await features.resources.read(uri, context);
-      if (result === undefined) {
-        throw new ProtocolError(resourceNotFoundCode(version), `Resource not found: ${uri}`, {
-          uri,
-        });
-      }
-      return result;
-    }
+    case 'resources/read':
+      return readResource(features, params['uri'] as string, context, version);
     case 'prompts/list': {
       const page = paginate(features.prompts.list(), params['cursor'], features.pageSize);
       return withCursor({ prompts: page.items }, page.nextCursor);
@@ -103,6 +94,32 @@ export async function runFeature(
     case 'completion/complete':
       return completeArgument(features, params);
   }
+}
+
+async function listResources(
+  features: FeatureSet,
+  params: Params,
+  context: ServerContext,
+): Promise<Record<string, unknown>> {
+  const page = paginate(
+    await features.resources.list(context),
+    params['cursor'],
+    features.pageSize,
+  );
+  return withCursor({ resources: page.items }, page.nextCursor);
+}
+
+async function readResource(
+  features: FeatureSet,
+  uri: string,
+  context: ServerContext,
+  version: ProtocolVersion,
+): Promise<Record<string, unknown>> {
+  const result = await features.resources.read(uri, context);
+  if (result === undefined) {
+    throw new ProtocolError(resourceNotFoundCode(version), `Resource not found: ${uri}`, { uri });
+  }
+  return result;
 }
 
 function withCursor<T extends Record<string, unknown>>(

@@ -74,8 +74,9 @@ const KEY_PREFIX: Readonly<Record<InputMethod, string>> = {
  */
 export class ModernInputGateway implements InputGateway {
   readonly #answers: ReadonlyMap<string, unknown>;
-  readonly #used = new Map<string, InputResponse>();
-  readonly #pending = new Map<string, InputRequest>();
+  // Made by the first question: most handlers never ask one.
+  #used: Map<string, InputResponse> | undefined;
+  #pending: Map<string, InputRequest> | undefined;
   #failure: ProtocolError | undefined;
   #asked = 0;
 
@@ -90,7 +91,9 @@ export class ModernInputGateway implements InputGateway {
   ): Promise<unknown> {
     this.#asked++;
     const chosen = key ?? `${KEY_PREFIX[method]}-${this.#asked}`;
-    if (this.#used.has(chosen) || this.#pending.has(chosen)) {
+    const used = (this.#used ??= new Map<string, InputResponse>());
+    const pending = (this.#pending ??= new Map<string, InputRequest>());
+    if (used.has(chosen) || pending.has(chosen)) {
       return this.#fail(
         ProtocolError.internalError(`Two questions of one request share the key "${chosen}"`),
       );
@@ -104,19 +107,17 @@ export class ModernInputGateway implements InputGateway {
           ),
         );
       }
-      this.#used.set(chosen, answer);
+      used.set(chosen, answer);
       return Promise.resolve(answer);
     }
-    this.#pending.set(
-      chosen,
-      (params === undefined ? { method } : { method, params }) as InputRequest,
-    );
+    pending.set(chosen, (params === undefined ? { method } : { method, params }) as InputRequest);
     return Promise.reject(new InputRequiredSignal());
   }
 
   /** The questions of this run that still need answers; undefined when the handler got them all. */
   get pending(): InputRequests | undefined {
-    return this.#pending.size === 0 ? undefined : Object.fromEntries(this.#pending);
+    const pending = this.#pending;
+    return pending === undefined || pending.size === 0 ? undefined : Object.fromEntries(pending);
   }
 
   /**
@@ -134,6 +135,6 @@ export class ModernInputGateway implements InputGateway {
 
   /** The answers this run used, to seal for the next round. */
   get used(): Record<string, InputResponse> {
-    return Object.fromEntries(this.#used);
+    return this.#used === undefined ? {} : Object.fromEntries(this.#used);
   }
 }

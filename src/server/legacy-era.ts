@@ -115,7 +115,8 @@ export async function handleLegacyRequest(
     case 'ping':
       return {};
     case 'logging/setLevel':
-      if (core.capabilities().logging === undefined) throw ProtocolError.methodNotFound(method);
+      if (core.currentCapabilities().logging === undefined)
+        throw ProtocolError.methodNotFound(method);
       session.logLevel = given['level'] as LoggingLevel;
       return {};
     case 'resources/subscribe':
@@ -134,7 +135,7 @@ export async function handleLegacyRequest(
     version,
     clientInfo: session.clientInfo,
     clientCapabilities: session.clientCapabilities,
-    logThreshold: core.capabilities().logging === undefined ? undefined : session.logLevel,
+    logThreshold: core.currentCapabilities().logging === undefined ? undefined : session.logLevel,
     auth: host.auth,
     request,
     inputs: new LegacyInputGateway(request, version),
@@ -163,7 +164,7 @@ function requireCapability(
   capability: 'tools' | 'resources' | 'prompts' | 'completions',
 ): void {
   // 2024-11-05 answered completion requests without a capability, so completions is always on.
-  if (capability !== 'completions' && core.capabilities()[capability] === undefined) {
+  if (capability !== 'completions' && core.currentCapabilities()[capability] === undefined) {
     throw new ProtocolError(ErrorCode.MethodNotFound, `The server has no ${capability}`);
   }
 }

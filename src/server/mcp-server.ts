@@ -7,7 +7,7 @@ import type { Transport } from '../jsonrpc/transport.js';
 import type { SchemaInput } from '../schema/index.js';
 import type { Implementation, ServerCapabilities, Tool } from '../spec/types/index.js';
 import { PROTOCOL_VERSIONS, type ProtocolVersion } from '../spec/versions.js';
-import { ChangeHub } from './change-hub.js';
+import { ChangeHub, type ListKind } from './change-hub.js';
 import type { AuthInfo } from './context.js';
 import type { FeatureSet } from './features.js';
 import { PromptRegistry, type PromptConfig, type PromptHandler } from './prompts.js';
@@ -64,9 +64,11 @@ export class McpServer implements AsyncDisposable {
   readonly info: Implementation;
   readonly #options: McpServerOptions;
   readonly #hub = new ChangeHub();
-  readonly #tools = new ToolRegistry(() => this.#hub.listChanged('tools'));
-  readonly #resources = new ResourceCatalog(() => this.#hub.listChanged('resources'));
-  readonly #prompts = new PromptRegistry(() => this.#hub.listChanged('prompts'));
+  readonly #tools = new ToolRegistry(() => this.#registrationsChanged('tools'));
+  readonly #resources = new ResourceCatalog(() => this.#registrationsChanged('resources'));
+  readonly #prompts = new PromptRegistry(() => this.#registrationsChanged('prompts'));
+  /** What `capabilities` returns, kept for the checks every request makes; reset on change. */
+  #capabilities: Readonly<ServerCapabilities> | undefined;
   readonly #sessions = new Set<ServerSession>();
   readonly #rootsListChanged = new Emitter<ServerSession>();
   readonly #core: ServerCore;
@@ -88,6 +90,7 @@ export class McpServer implements AsyncDisposable {
       features,
       versions,
       capabilities: () => this.capabilities,
+      currentCapabilities: () => (this.#capabilities ??= this.capabilities),
       cacheHint: (kind) => options.cache?.[kind] ?? DEFAULT_CACHE_HINT,
       requestState: new RequestStateCodec({
         keys: options.requestState?.keys ?? [processLocalRequestStateKey()],
@@ -190,6 +193,11 @@ export class McpServer implements AsyncDisposable {
 
   async [Symbol.asyncDispose](): Promise<void> {
     await this.close();
+  }
+
+  #registrationsChanged(kind: ListKind): void {
+    this.#capabilities = undefined;
+    this.#hub.listChanged(kind);
   }
 
   #reportError(error: unknown, where: string): void {

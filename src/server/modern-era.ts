@@ -1,5 +1,6 @@
 // The 2026-07-28 side of a dual-era server: per-request `_meta`, `server/discover`, result
 // decoration, multi round-trip requests with sealed state, and `subscriptions/listen`.
+import { copyWith } from '../jsonrpc/copy-with.js';
 import { ProtocolError } from '../jsonrpc/errors.js';
 import type { RequestContext } from '../jsonrpc/request-context.js';
 import { ErrorCode } from '../spec/error-codes.js';
@@ -88,7 +89,7 @@ export async function handleModernRequest(
       version,
       clientInfo,
       clientCapabilities: capabilities,
-      logThreshold: core.capabilities().logging === undefined ? undefined : logLevel,
+      logThreshold: core.currentCapabilities().logging === undefined ? undefined : logLevel,
     });
   } else {
     throw ProtocolError.methodNotFound(method);
@@ -120,7 +121,7 @@ function isClientRequest(method: string): boolean {
 }
 
 function requireCapability(core: ServerCore, method: FeatureMethod): void {
-  if (core.capabilities()[FEATURE_CAPABILITY[method]] === undefined)
+  if (core.currentCapabilities()[FEATURE_CAPABILITY[method]] === undefined)
     throw ProtocolError.methodNotFound(method);
 }
 
@@ -145,8 +146,11 @@ function decorate(
     decorated['ttlMs'] = hint.ttlMs;
     decorated['cacheScope'] = hint.cacheScope;
   }
-  const meta = (result['_meta'] as Record<string, unknown> | undefined) ?? {};
-  decorated['_meta'] = { ...meta, [MetaKey.ServerInfo]: core.info };
+  const meta = result['_meta'] as Record<string, unknown> | undefined;
+  decorated['_meta'] =
+    meta === undefined
+      ? { [MetaKey.ServerInfo]: core.info }
+      : copyWith(meta, MetaKey.ServerInfo, core.info);
   return decorated;
 }
 
@@ -174,14 +178,17 @@ async function runWithInputs(
   client: ModernClient,
 ): Promise<Record<string, unknown>> {
   const mrtr = MRTR_METHODS.has(method);
-  const binding = { method, params: salientRequestParams(params), principal: host.auth?.principal };
-  const answers = mrtr
-    ? await gatherAnswers(host.core, params, binding)
-    : new Map<string, unknown>();
+  const answers =
+    mrtr && carriesAnswers(params)
+      ? await gatherAnswers(host.core, params, bindingOf(host, method, params))
+      : NO_ANSWERS;
   const inputs = new ModernInputGateway(answers);
   const context = createServerContext({
     era: 'modern',
-    ...client,
+    version: client.version,
+    clientInfo: client.clientInfo,
+    clientCapabilities: client.clientCapabilities,
+    logThreshold: client.logThreshold,
     auth: host.auth,
     request,
     inputs,
@@ -215,7 +222,7 @@ async function runWithInputs(
     const payload: StatePayload = { answers: inputs.used };
     const requestState = await host.core.requestState.seal(
       payload as unknown as JsonValue,
-      binding,
+      bindingOf(host, method, params),
     );
     return { resultType: 'input_required', inputRequests: pending, requestState };
   }
@@ -226,6 +233,24 @@ async function runWithInputs(
   return outcome as Record<string, unknown>;
 }
 
+interface RequestBinding {
+  method: string;
+  params: JsonValue;
+  principal: string | undefined;
+}
+
+/** What a sealed state is bound to; computed only to open or seal one, which most requests never do. */
+function bindingOf(host: ModernHost, method: string, params: Params): RequestBinding {
+  return { method, params: salientRequestParams(params), principal: host.auth?.principal };
+}
+
+const NO_ANSWERS: ReadonlyMap<string, unknown> = new Map();
+
+/** Whether gathering answers has anything to look at (or to reject). */
+function carriesAnswers(params: Params): boolean {
+  return params['inputResponses'] !== undefined || params['requestState'] !== undefined;
+}
+
 /**
  * The answers a request brings: those sealed in its state (if any) and the new `inputResponses`.
  * A sealed answer wins over a new one under the same key; each is checked against the question
@@ -234,8 +259,8 @@ async function runWithInputs(
 async function gatherAnswers(
   core: ServerCore,
   params: Params,
-  binding: { method: string; params: JsonValue; principal: string | undefined },
-): Promise<Map<string, unknown>> {
+  binding: RequestBinding,
+): Promise<ReadonlyMap<string, unknown>> {
   const answers = new Map<string, unknown>();
   const responses = params['inputResponses'];
   if (typeof responses === 'object' && responses !== null) {
@@ -257,7 +282,7 @@ function listen(
   params: Params,
 ): Promise<Record<string, unknown>> {
   const requested = (params['notifications'] ?? {}) as SubscriptionFilter;
-  const capabilities = host.core.capabilities();
+  const capabilities = host.core.currentCapabilities();
   const honoured: SubscriptionFilter = {};
   if (requested.toolsListChanged === true && capabilities.tools?.listChanged === true)
     honoured.toolsListChanged = true;

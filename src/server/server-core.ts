@@ -25,7 +25,10 @@ export interface ServerCore {
   readonly features: FeatureSet;
   /** Every version served, oldest first. */
   readonly versions: readonly ProtocolVersion[];
+  /** A fresh object, for answers that hand the capabilities out. */
   capabilities(): ServerCapabilities;
+  /** The same object until a registration changes: for reading only, never to hand out. */
+  currentCapabilities(): Readonly<ServerCapabilities>;
   cacheHint(kind: CacheableKind): CacheHint;
   readonly requestState: RequestStateCodec;
   /** A legacy client said its roots changed (`notifications/roots/list_changed`). */

@@ -2,7 +2,12 @@
 // validators built), listed in registration order, and called with validated arguments.
 import { ProtocolError } from '../jsonrpc/errors.js';
 import { compileUserSchema, describeIssues } from '../schema/index.js';
-import type { CompiledUserSchema, SchemaInput, InferSchemaOutput } from '../schema/index.js';
+import type {
+  CompiledUserSchema,
+  SchemaInput,
+  InferSchemaOutput,
+  ValidationResult,
+} from '../schema/index.js';
 import type {
   CallToolResult,
   ContentBlock,
@@ -14,6 +19,7 @@ import type {
 import type { ServerContext } from './context.js';
 import { ToolError } from './errors.js';
 import { InputRequiredSignal } from './input-gateway.js';
+import { isThenable, type MaybePromise } from '../jsonrpc/maybe-async.js';
 import { Registry } from './registry.js';
 
 /**
@@ -107,40 +113,59 @@ export class ToolRegistry extends Registry<RegisteredTool> {
   /**
    * Runs a tool. An unknown tool is -32602; invalid arguments and handler failures are results
    * with `isError`, which the model can read; a `ProtocolError` from the handler goes out as is.
+   * Synchronous all the way (result or throw) when the validators and the handler are.
    */
-  async call(
+  call(
     name: unknown,
     args: unknown,
     context: ServerContext,
-    onFailure: (error: unknown) => void,
-  ): Promise<ToolResult> {
+    onFailure: (error: unknown, tool: string) => void,
+  ): MaybePromise<ToolResult> {
     const tool = typeof name === 'string' ? this.get(name) : undefined;
     if (tool === undefined)
       throw ProtocolError.invalidParams(`Unknown tool: ${String(name)}`, { name });
     const given = args ?? {};
-    let value: unknown = given;
-    if (tool.input !== undefined) {
-      const checked = await tool.input.validate(given);
-      if (!checked.ok)
-        return errorResult(
-          `Invalid arguments for tool "${name as string}": ${describeIssues(checked.issues)}`,
-        );
-      value = checked.value;
-    }
-    let output: ToolOutput;
-    try {
-      output = await tool.handler(value, context);
-    } catch (error) {
-      if (error instanceof ProtocolError || error instanceof InputRequiredSignal) throw error;
-      if (error instanceof ToolError) return errorResult(error.message);
-      // The model learns that the call failed; the server's log learns why.
-      if (!context.signal.aborted) onFailure(error);
-      return errorResult(UNEXPECTED_FAILURE);
-    }
-    return this.#finish(tool, output);
+    if (tool.input === undefined) return this.#run(tool, given, context, onFailure);
+    const checked = tool.input.validate(given);
+    return isThenable(checked)
+      ? checked.then((result) => this.#runChecked(tool, result, context, onFailure))
+      : this.#runChecked(tool, checked, context, onFailure);
   }
 
-  async #finish(tool: RegisteredTool, output: ToolOutput): Promise<ToolResult> {
+  #runChecked(
+    tool: RegisteredTool,
+    checked: ValidationResult,
+    context: ServerContext,
+    onFailure: (error: unknown, tool: string) => void,
+  ): MaybePromise<ToolResult> {
+    if (!checked.ok) {
+      return errorResult(
+        `Invalid arguments for tool "${tool.definition.name}": ${describeIssues(checked.issues)}`,
+      );
+    }
+    return this.#run(tool, checked.value, context, onFailure);
+  }
+
+  #run(
+    tool: RegisteredTool,
+    value: unknown,
+    context: ServerContext,
+    onFailure: (error: unknown, tool: string) => void,
+  ): MaybePromise<ToolResult> {
+    let output: ToolOutput | Promise<ToolOutput>;
+    try {
+      output = tool.handler(value, context);
+    } catch (error) {
+      return handlerFailure(tool, error, context, onFailure);
+    }
+    if (!isThenable(output)) return this.#finish(tool, output);
+    return Promise.resolve(output).then(
+      (settled) => this.#finish(tool, settled),
+      (error: unknown) => handlerFailure(tool, error, context, onFailure),
+    );
+  }
+
+  #finish(tool: RegisteredTool, output: ToolOutput): MaybePromise<ToolResult> {
     const result = (
       typeof output === 'string' ? { content: [textBlock(output)] } : { ...output }
     ) as ToolResult;
@@ -151,21 +176,44 @@ export class ToolRegistry extends Registry<RegisteredTool> {
           ? []
           : [textBlock(JSON.stringify(result.structuredContent))];
     }
-    if (tool.output !== undefined && result.isError !== true) {
-      if (result.structuredContent === undefined) {
-        throw ProtocolError.internalError(
-          `Tool "${tool.definition.name}" has an output schema but returned no structured content`,
-        );
-      }
-      const checked = await tool.output.validate(result.structuredContent);
-      if (!checked.ok) {
-        throw ProtocolError.internalError(
-          `Tool "${tool.definition.name}" returned structured content that does not match its output schema: ${describeIssues(checked.issues)}`,
-        );
-      }
+    if (tool.output === undefined || result.isError === true) return result;
+    if (result.structuredContent === undefined) {
+      throw ProtocolError.internalError(
+        `Tool "${tool.definition.name}" has an output schema but returned no structured content`,
+      );
     }
-    return result;
+    const checked = tool.output.validate(result.structuredContent);
+    return isThenable(checked)
+      ? checked.then((settled) => checkedOutput(tool, settled, result))
+      : checkedOutput(tool, checked, result);
   }
+}
+
+/** What a handler's failure becomes: the error itself (protocol, input), or an `isError` result. */
+function handlerFailure(
+  tool: RegisteredTool,
+  error: unknown,
+  context: ServerContext,
+  onFailure: (error: unknown, tool: string) => void,
+): ToolResult {
+  if (error instanceof ProtocolError || error instanceof InputRequiredSignal) throw error;
+  if (error instanceof ToolError) return errorResult(error.message);
+  // The model learns that the call failed; the server's log learns why.
+  if (!context.signal.aborted) onFailure(error, tool.definition.name);
+  return errorResult(UNEXPECTED_FAILURE);
+}
+
+function checkedOutput(
+  tool: RegisteredTool,
+  checked: ValidationResult,
+  result: ToolResult,
+): ToolResult {
+  if (!checked.ok) {
+    throw ProtocolError.internalError(
+      `Tool "${tool.definition.name}" returned structured content that does not match its output schema: ${describeIssues(checked.issues)}`,
+    );
+  }
+  return result;
 }
 
 export function errorResult(text: string): ToolResult {

@@ -32,7 +32,11 @@ export const progressToken: Validator<RequestId> = requestId;
 const jsonrpc = literal('2.0');
 
 function lacks(...keys: string[]): (message: object) => boolean {
-  return (message) => !keys.some((key) => hasOwn(message, key));
+  // A loop, not `keys.some`, which would make a closure for every message.
+  return (message) => {
+    for (const key of keys) if (hasOwn(message, key)) return false;
+    return true;
+  };
 }
 
 export const jsonRpcErrorObject: Validator<JsonRpcErrorObject> = object({
