@@ -21,6 +21,7 @@ import { formatIssue } from '../spec/validate/validator.js';
 import { BatchReply } from './batch-reply.js';
 import { copyWith } from './copy-with.js';
 import { isThenable } from './maybe-async.js';
+import { SparseMap } from './sparse-map.js';
 import {
   DEFAULT_MAX_CONCURRENT_REQUESTS,
   DEFAULT_MAX_PENDING_REQUESTS,
@@ -73,7 +74,7 @@ export class JsonRpcConnection implements AsyncDisposable {
 
   #nextId = 1;
   /** Outgoing requests by id; responses are looked up here and only here. */
-  readonly #pending = new Map<RequestId, OutgoingRequest>();
+  readonly #pending = new SparseMap<RequestId, OutgoingRequest>();
   /** What every outgoing request does when it times out; one for the connection. */
   readonly #onTimeout = (record: OutgoingRequest, error: RequestTimeoutError): void =>
     this.#abandon(record.id, record, error, error.message);
@@ -81,13 +82,13 @@ export class JsonRpcConnection implements AsyncDisposable {
    * Outgoing requests by progress token, for tokens other than the request's own id (the usual
    * token, which `#pending` already finds).
    */
-  readonly #progressTargets = new Map<ProgressToken, OutgoingRequest>();
+  readonly #progressTargets = new SparseMap<ProgressToken, OutgoingRequest>();
 
   /** Handlers by method, each taking the method first, as the fallback does. */
-  readonly #handlers = new Map<string, FallbackRequestHandler>();
+  readonly #handlers = new SparseMap<string, FallbackRequestHandler>();
   #fallback: FallbackRequestHandler | undefined;
   /** Incoming requests that are running or queued, by id, for cancellation. */
-  readonly #incoming = new Map<RequestId, IncomingRequest>();
+  readonly #incoming = new SparseMap<RequestId, IncomingRequest>();
   readonly #queue: IncomingRequest[] = [];
   /** How every incoming request talks back; one for the connection, not one per request. */
   readonly #channel: RequestChannel = {
@@ -96,7 +97,7 @@ export class JsonRpcConnection implements AsyncDisposable {
   };
   #running = 0;
 
-  readonly #notificationEmitters = new Map<string, Emitter<Params>>();
+  readonly #notificationEmitters = new SparseMap<string, Emitter<Params>>();
   readonly #anyNotification = new Emitter<JsonRpcNotification>();
   readonly #closeEmitter = new Emitter<TransportCloseInfo>();
   readonly #droppedEmitter = new Emitter<DroppedMessage>();
@@ -581,7 +582,7 @@ export class JsonRpcConnection implements AsyncDisposable {
       info.error === undefined ? 'Connection closed' : `Connection closed: ${info.error.message}`,
       { cause: info.error },
     );
-    const pending = [...this.#pending.values()];
+    const pending = this.#pending.values();
     this.#pending.clear();
     this.#progressTargets.clear();
     for (const record of pending) record.reject(error);

@@ -18,6 +18,7 @@ import { SessionStream } from './session-stream.js';
 import { messageEvent } from './sse-event.js';
 import { SseWriter, sseResponse } from './sse-writer.js';
 import type { IdleSweeper } from './idle-sweeper.js';
+import { SparseMap } from '../../jsonrpc/sparse-map.js';
 
 /** Stream ids remembered per session so their events can be deleted when it ends. */
 const MAX_REMEMBERED_STREAMS = 1024;
@@ -32,7 +33,7 @@ export class HttpSession implements RegisteredSession, RouterHost {
   #streamCount = 0;
   readonly #streamIds: string[] = [];
   /** Streams that may still get events, by id (the standalone one and unfinished POST ones). */
-  readonly #live = new Map<string, SessionStream>();
+  readonly #live = new SparseMap<string, SessionStream>();
   readonly #transport: InjectedTransport;
   readonly #router: SessionRouter;
   #serverSession: McpHttpConnection | undefined;
@@ -164,7 +165,7 @@ export class HttpSession implements RegisteredSession, RouterHost {
     this.#idle.busy(this);
     this.#onClosed(this);
     this.#router.closeAll();
-    const streams = [...this.#live.values()];
+    const streams = this.#live.values();
     for (const stream of streams) stream.close();
     this.#live.clear();
     await (this.#serverSession?.close() ?? this.#transport.close());

@@ -6,6 +6,7 @@ import { NotificationMethod } from '../../spec/methods.js';
 import { statusForReply, refusal, type ResponsePhase } from './http-status.js';
 import { ResponseExchange, type ExchangeSettings } from './response-exchange.js';
 import type { SessionStream } from './session-stream.js';
+import { SparseMap } from '../../jsonrpc/sparse-map.js';
 
 /** The response to one POST that carried requests. */
 interface PostReply {
@@ -36,7 +37,7 @@ export interface RouterHost {
 
 export class SessionRouter {
   readonly #host: RouterHost;
-  readonly #byRequest = new Map<RequestId, PostReply>();
+  readonly #byRequest = new SparseMap<RequestId, PostReply>();
   /** Created on the first request the server sends the client (most sessions never do). */
   #byAsked: Map<RequestId, PostReply> | undefined;
   /** The POST whose message the engine is reading right now (for id-less error replies). */
