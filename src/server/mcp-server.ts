@@ -84,6 +84,11 @@ export class McpServer implements AsyncDisposable {
       reportToolFailure: (error, tool) => this.#reportError(error, `tool ${tool}`),
     };
     const versions = [...(options.protocolVersions ?? PROTOCOL_VERSIONS)].sort();
+    // Configured request-state options are checked now, so a bad key fails at startup. Without
+    // any, the codec (and its process-local key, whose derivation loads WebCrypto) waits for the
+    // first question a handler asks: most servers never ask one, and start faster for it.
+    let requestState =
+      options.requestState === undefined ? undefined : newRequestStateCodec(options.requestState);
     this.#core = {
       info,
       instructions: options.instructions,
@@ -92,10 +97,9 @@ export class McpServer implements AsyncDisposable {
       capabilities: () => this.capabilities,
       currentCapabilities: () => (this.#capabilities ??= this.capabilities),
       cacheHint: (kind) => options.cache?.[kind] ?? DEFAULT_CACHE_HINT,
-      requestState: new RequestStateCodec({
-        keys: options.requestState?.keys ?? [processLocalRequestStateKey()],
-        ...(options.requestState?.ttlMs === undefined ? {} : { ttlMs: options.requestState.ttlMs }),
-      }),
+      get requestState() {
+        return (requestState ??= newRequestStateCodec(options.requestState));
+      },
       rootsListChanged: (session) => this.#rootsListChanged.emit(session as ServerSession),
       reportError: (error, where) => this.#reportError(error, where),
     };
@@ -204,4 +208,11 @@ export class McpServer implements AsyncDisposable {
     if (this.#options.onError !== undefined) this.#options.onError(error, where);
     else console.error(`[mcpkit] ${where} failed:`, error);
   }
+}
+
+function newRequestStateCodec(options: McpServerOptions['requestState']): RequestStateCodec {
+  return new RequestStateCodec({
+    keys: options?.keys ?? [processLocalRequestStateKey()],
+    ...(options?.ttlMs === undefined ? {} : { ttlMs: options.ttlMs }),
+  });
 }
