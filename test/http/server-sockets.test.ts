@@ -4,7 +4,11 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { serveHttp, type HttpServerHandle, type ServeHttpOptions } from '../../src/node/http/index.js';
+import {
+  serveHttp,
+  type HttpServerHandle,
+  type ServeHttpOptions,
+} from '../../src/node/http/index.js';
 import { createMcpHttpHandler } from '../../src/server/http/index.js';
 import {
   ACCEPT_BOTH,
