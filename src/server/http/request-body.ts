@@ -3,6 +3,9 @@
 // passes the limit, so no more than the limit plus one chunk is ever held.
 import { refusal } from './http-status.js';
 
+/** One decoder for every body: a whole-buffer `decode` keeps no state between calls. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 export type BodyOutcome = { ok: true; value: unknown } | { ok: false; response: Response };
 
 /** Reads and parses a JSON body of at most `maxBytes`; a 413 or a 400 (-32700) otherwise. */
@@ -27,7 +30,7 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   // Fatal decoding rejects invalid UTF-8; a BOM is kept, so JSON.parse refuses it as MCP requires.
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    text = UTF8.decode(bytes);
   } catch {
     return { ok: false, response: refusal('parse-error', 'Parse error: the body is not UTF-8') };
   }
