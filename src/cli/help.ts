@@ -139,7 +139,7 @@ Examples:
 
 ${LISTEN}`,
   proxy: `Usage: mcpkit proxy --http-to-stdio <url> [--header 'Name: value'...] [-v]
-       mcpkit proxy --stdio-to-http [host:]port [-v] -- COMMAND [ARGS...]
+       mcpkit proxy --stdio-to-http [host:]port [--max-processes N] [-v] -- COMMAND [ARGS...]
        mcpkit proxy --stdio-to-http [host:]port NAME --config FILE
 
 Bridges transports, relaying every JSON-RPC message unchanged, so both eras (initialize
@@ -153,9 +153,10 @@ sends back is written to stdout. Exits when stdin closes.
 --stdio-to-http [host:]port: a Streamable HTTP endpoint (/mcp) in front of a stdio server.
 Each legacy session gets a server process of its own, stopped when the session ends. Each
 2026-07-28 request borrows an idle process, one request at a time, so everything the process
-writes belongs to that request; up to two idle processes are kept. A process that exits fails
-only the requests it was serving. The servers' stderr is passed through. Listens on 127.0.0.1
-unless a host is given; the URL is printed on stderr. Stops on SIGINT or SIGTERM.
+writes belongs to that request; up to two idle processes are kept. At most 16 processes run
+at once (--max-processes N); past that, new sessions and requests get 503. A process that
+exits fails only the requests it was serving. The servers' stderr is passed through. Listens
+on 127.0.0.1 unless a host is given; the URL is printed on stderr. Stops on SIGINT or SIGTERM.
 
 Examples:
   mcpkit proxy --http-to-stdio http://127.0.0.1:3000/mcp

@@ -17,7 +17,9 @@ export async function runStdioToHttp(parsed: ParsedCommandLine): Promise<ExitCod
   });
   if (target.kind !== 'stdio')
     throw usageError('--stdio-to-http needs a stdio server: -- <command> [args…] or a config name');
+  const maxProcesses = positiveInteger(parsed, 'max-processes');
   const relay = new StdioRelayTarget({
+    ...(maxProcesses === undefined ? {} : { maxProcesses }),
     server: {
       command: target.command,
       args: target.args,
@@ -45,4 +47,13 @@ export async function runStdioToHttp(parsed: ParsedCommandLine): Promise<ExitCod
   await handle.close();
   await relay.close();
   return ExitCode.Success;
+}
+
+function positiveInteger(parsed: ParsedCommandLine, option: string): number | undefined {
+  const raw = parsed.values[option];
+  if (typeof raw !== 'string') return undefined;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < 1 || !Number.isSafeInteger(value))
+    throw usageError(`--${option} must be a whole number of at least 1, not "${raw}"`);
+  return value;
 }

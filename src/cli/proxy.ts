@@ -14,6 +14,7 @@ export const PROXY_OPTIONS = {
   config: { type: 'string' },
   'allow-host': { type: 'string', multiple: true },
   'allow-origin': { type: 'string', multiple: true },
+  'max-processes': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   verbose: { type: 'boolean', short: 'v' },
 } as const;
@@ -25,7 +26,7 @@ export function runProxy(parsed: ParsedCommandLine): Promise<ExitCode> {
   if ((url === undefined) === (listen === undefined))
     throw usageError('proxy needs one of --http-to-stdio <url> or --stdio-to-http [host:]port');
   if (url !== undefined) {
-    for (const option of ['config', 'allow-host', 'allow-origin'])
+    for (const option of ['config', 'allow-host', 'allow-origin', 'max-processes'])
       if (values[option] !== undefined) throw usageError(`--${option} needs --stdio-to-http`);
     return runHttpToStdio(parsed, url);
   }

@@ -3,6 +3,7 @@
 // (its `initialize` state lives there). A 2026-07-28 request borrows an idle process, one
 // request at a time, so everything the process writes until the answer belongs to that request;
 // the process goes back to the pool after a clean answer, and is stopped otherwise.
+import { LimitExceededError } from '../jsonrpc/index.js';
 import type { Transport } from '../jsonrpc/index.js';
 import { StdioClientTransport } from '../node/index.js';
 import type { StdioClientTransportOptions } from '../node/index.js';
@@ -20,6 +21,8 @@ export interface StdioRelayOptions {
   server: StdioClientTransportOptions;
   /** Processes kept idle for the next modern request. Default 2. */
   maxIdle?: number;
+  /** Processes running at once, idle ones included; past it, new sessions and requests get 503. Default 16. */
+  maxProcesses?: number;
   /** Lines the server processes write to stderr. */
   onStderr?: (line: string) => void;
   /** Every message to and from each process, one line each (`--verbose`). */
@@ -32,6 +35,7 @@ const MAX_REMEMBERED_TOOLS = 10_000;
 export class StdioRelayTarget implements McpHttpTarget {
   readonly #options: StdioRelayOptions;
   readonly #maxIdle: number;
+  readonly #maxProcesses: number;
   readonly #idle: Transport[] = [];
   readonly #running = new Set<Transport>();
   readonly #tools = new Map<string, Tool>();
@@ -41,6 +45,7 @@ export class StdioRelayTarget implements McpHttpTarget {
   constructor(options: StdioRelayOptions) {
     this.#options = options;
     this.#maxIdle = options.maxIdle ?? 2;
+    this.#maxProcesses = options.maxProcesses ?? 16;
   }
 
   /** Server processes running now, idle ones included. */
@@ -70,6 +75,16 @@ export class StdioRelayTarget implements McpHttpTarget {
 
   async #spawn(): Promise<Transport> {
     if (this.#closed) throw new Error('The proxy is shutting down');
+    if (this.#running.size >= this.#maxProcesses) {
+      // An idle process gives way to work that needs a new one.
+      const idle = this.#idle.shift();
+      if (idle === undefined) {
+        throw new LimitExceededError(
+          `All ${this.#maxProcesses} server processes are busy; try again later`,
+        );
+      }
+      void idle.close();
+    }
     const pipe = new StdioClientTransport(this.#options.server);
     const trace = this.#options.trace;
     const label = `[server ${++this.#spawned}]`;

@@ -229,6 +229,51 @@ describe('proxy --stdio-to-http with other servers and failures', () => {
     expect(await stopProxy(proxy.child)).toBe(0);
   });
 
+  it('caps the server processes: past --max-processes, new work gets 503', async () => {
+    const proxy = await startProxy(['--max-processes', '1', ...DEMO_SERVER]);
+    const session = new McpClient({ name: 'proxy-test', version: '1.0.0' }, { version: 'legacy' });
+    await session.connect(() => new StreamableHttpClientTransport(proxy.url));
+    try {
+      // The session holds the one process: a modern request finds none free.
+      const busy = await fetch(proxy.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json, text/event-stream',
+          'mcp-protocol-version': '2026-07-28',
+          'mcp-method': 'server/discover',
+        },
+        body: JSON.stringify({
+          jsonrpc: '2.0',
+          id: 1,
+          method: 'server/discover',
+          params: {
+            _meta: {
+              'io.modelcontextprotocol/protocolVersion': '2026-07-28',
+              'io.modelcontextprotocol/clientCapabilities': {},
+              'io.modelcontextprotocol/clientInfo': { name: 'raw', version: '1' },
+            },
+          },
+        }),
+      });
+      expect(busy.status).toBe(503);
+      expect(serverProcesses(proxy.child)).toHaveLength(1);
+      // The session itself still works.
+      expect((await session.callTool('add', { a: 1, b: 1 })).structuredContent).toEqual({
+        sum: 2,
+      });
+    } finally {
+      await session.close();
+    }
+    // Once the session ended, its process is free for other work again.
+    await waitFor(() => serverProcesses(proxy.child).length === 0, 'the process to end');
+    expect(await runCli(['call', proxy.url, 'echo', 'text=again'])).toMatchObject({
+      code: 0,
+      stdout: 'again\n',
+    });
+    expect(await stopProxy(proxy.child)).toBe(0);
+  });
+
   it('exits 0 on SIGTERM, leaving no server process behind', async () => {
     const proxy = await startProxy(DEMO_SERVER);
     const client = new McpClient({ name: 'proxy-test', version: '1.0.0' }, { version: 'legacy' });
@@ -256,6 +301,9 @@ describe('proxy --stdio-to-http with other servers and failures', () => {
     expect(remote.stderr).toMatch(/needs a stdio server/);
     const header = await runCli(['proxy', '--stdio-to-http', '0', '--header', 'A: b', '--', 'x']);
     expect(header.code).toBe(2);
+    const cap = await runCli(['proxy', '--stdio-to-http', '0', '--max-processes', '0', '--', 'x']);
+    expect(cap).toMatchObject({ code: 2 });
+    expect(cap.stderr).toMatch(/--max-processes must be a whole number/);
     const address = await runCli(['proxy', '--stdio-to-http', 'nowhere', '--', 'x']);
     expect(address).toMatchObject({ code: 2 });
     expect(address.stderr).toMatch(/--stdio-to-http must be \[host:\]port/);

@@ -1,7 +1,7 @@
 // The handler serves any `McpHttpTarget`, not only an `McpServer`: it says which kind of
 // connection it opens, and a target that cannot take one leaves no session or request behind.
 import { describe, expect, it } from 'vitest';
-import type { Transport } from '../../jsonrpc/index.js';
+import { LimitExceededError, type Transport } from '../../jsonrpc/index.js';
 import { bodyOf, modernPost, post } from '../../../test/http/helpers/http-fixture.js';
 import { createMcpHttpHandler, type McpHttpConnectOptions, type McpHttpTarget } from './index.js';
 
@@ -60,6 +60,20 @@ describe('createMcpHttpHandler with a custom target', () => {
     expect(handler.stats).toEqual({ sessions: 1, sseSessions: 0, statelessRequests: 0 });
     await handler.close();
     expect(handler.stats.sessions).toBe(0);
+  });
+
+  it('answers 503 when the target is at capacity (LimitExceededError), keeping nothing', async () => {
+    const busy: McpHttpTarget = {
+      toolDefinition: () => undefined,
+      connect: () => Promise.reject(new LimitExceededError('All 1 server processes are busy')),
+    };
+    const handler = createMcpHttpHandler(busy);
+    const refused = await handler.handle(post(INITIALIZE));
+    expect(refused.status).toBe(503);
+    expect(await bodyOf(refused)).toMatchObject({ error: { message: /busy/ } });
+    expect((await handler.handle(modernPost('tools/list'))).status).toBe(503);
+    expect(handler.stats).toEqual({ sessions: 0, sseSessions: 0, statelessRequests: 0 });
+    await handler.close();
   });
 
   it('answers 500 and keeps nothing when the target cannot connect', async () => {

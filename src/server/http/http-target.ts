@@ -30,7 +30,8 @@ export interface McpHttpTarget {
   /**
    * Starts serving `transport`: messages the handler injects are requests and notifications
    * from the client; what the target sends carries `relatedRequestId` when it belongs to one of
-   * them, so it goes out on that request's stream.
+   * them, so it goes out on that request's stream. A target at capacity throws a
+   * `LimitExceededError` (the client gets 503); any other throw is a 500.
    */
   connect(transport: Transport, options: McpHttpConnectOptions): Promise<McpHttpConnection>;
   /** A tool's definition, for checking `Mcp-Param-*` headers; undefined when unknown. */

@@ -2,6 +2,7 @@
 // endpoint (2026-07-28 versioning.mdx, "Backward Compatibility"; SPEC-MAP §18.4). Every request
 // passes the Host/Origin check first; each POST is then served statelessly (modern `_meta`,
 // `server/discover`) or in a legacy session (`initialize`, `Mcp-Session-Id`).
+import { LimitExceededError } from '../../jsonrpc/errors.js';
 import type { AuthInfo } from '../context.js';
 import type { McpHttpTarget } from './http-target.js';
 import {
@@ -95,6 +96,8 @@ export function createMcpHttpHandler(
       try {
         return await route(request, context.auth);
       } catch (error) {
+        // A target at capacity (a relay with every server process busy) is busy, not broken.
+        if (error instanceof LimitExceededError) return refusal('server-busy', error.message);
         // The path only: a query may carry an HTTP+SSE session id, which is not for logs.
         settings.reportError(error, `${request.method} ${new URL(request.url).pathname}`);
         return refusal('internal-error', 'Internal error');
