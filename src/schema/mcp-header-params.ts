@@ -4,6 +4,7 @@
 import type { JsonObject, JsonValue } from '../spec/jsonrpc.js';
 import { escapePointer, isPlainObject } from './json-copy.js';
 import { SchemaError } from './schema-error.js';
+import { isHttpToken } from '../spec/http-token.js';
 
 export const MCP_HEADER_KEYWORD = 'x-mcp-header';
 
@@ -16,8 +17,6 @@ export interface McpHeaderParam {
   readonly type: 'string' | 'integer' | 'boolean';
 }
 
-/** RFC 9110 `token` (1*tchar): no separators, spaces or control characters. */
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const HEADER_TYPES = new Set(['string', 'integer', 'boolean']);
 /** Far above what a compiled schema allows; a guard for schemas that were never compiled. */
 const MAX_DEPTH = 512;
@@ -66,7 +65,7 @@ export function findMcpHeaderParams(inputSchema: JsonObject): McpHeaderParam[] {
           `${where} is not a property reachable from the root through "properties" only`,
         );
       }
-      if (typeof name !== 'string' || !TOKEN.test(name)) {
+      if (typeof name !== 'string' || !isHttpToken(name)) {
         throw invalid(
           `${where}: ${JSON.stringify(name).slice(0, 100)} is not an HTTP header name token`,
         );

@@ -1,6 +1,7 @@
 // CORS for browser clients on another origin: answers preflights and exposes every MCP header.
 // The MCP handler's own Origin check still applies; give both the same list of origins.
 import type { McpHttpRequestContext } from './mcp-http-handler.js';
+import { isHttpToken } from '../../spec/http-token.js';
 
 type Handle = (request: Request, context?: McpHttpRequestContext) => Promise<Response>;
 
@@ -25,8 +26,6 @@ const ALLOWED_REQUEST_HEADERS = [
 
 /** Response headers a browser client must be able to read. */
 const EXPOSED_RESPONSE_HEADERS = 'Mcp-Session-Id, MCP-Protocol-Version, WWW-Authenticate';
-
-const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 /** Wraps an MCP HTTP handler (`handler.handle`) with CORS for `options.origins`. */
 export function withCors(handle: Handle, options: CorsOptions): Handle {
@@ -67,6 +66,6 @@ function allowedHeaders(request: Request): string[] {
   const asked = (request.headers.get('access-control-request-headers') ?? '')
     .split(',')
     .map((name) => name.trim())
-    .filter((name) => TOKEN.test(name) && name.toLowerCase().startsWith('mcp-param-'));
+    .filter((name) => isHttpToken(name) && name.toLowerCase().startsWith('mcp-param-'));
   return [...ALLOWED_REQUEST_HEADERS, ...asked];
 }
