@@ -5,6 +5,11 @@ import type { JsonObject, JsonValue } from '../spec/jsonrpc.js';
 import { escapePointer, isPlainObject } from './json-copy.js';
 import { SchemaError } from './schema-error.js';
 import { isHttpToken } from '../spec/http-token.js';
+import {
+  COMPOSITION_KEYWORDS,
+  SCHEMA_MAP_KEYWORDS,
+  SINGLE_SCHEMA_KEYWORDS,
+} from './subschema-keywords.js';
 
 export const MCP_HEADER_KEYWORD = 'x-mcp-header';
 
@@ -21,21 +26,10 @@ const HEADER_TYPES = new Set(['string', 'integer', 'boolean']);
 /** Far above what a compiled schema allows; a guard for schemas that were never compiled. */
 const MAX_DEPTH = 512;
 
-const SINGLE = [
-  'not',
-  'if',
-  'then',
-  'else',
-  'contains',
-  'propertyNames',
-  'additionalProperties',
-  'unevaluatedProperties',
-  'unevaluatedItems',
-  'additionalItems',
-  'items',
-];
-const ARRAYS = ['allOf', 'anyOf', 'oneOf', 'prefixItems', 'items'];
-const MAPS = ['patternProperties', '$defs', 'definitions', 'dependentSchemas', 'dependencies'];
+/** Subschemas an annotation may not sit in (only `properties` leads to a parameter). */
+const SINGLE = [...SINGLE_SCHEMA_KEYWORDS, 'items'];
+const ARRAYS = [...COMPOSITION_KEYWORDS, 'prefixItems', 'items'];
+const MAPS = [...SCHEMA_MAP_KEYWORDS.filter((keyword) => keyword !== 'properties'), 'dependencies'];
 
 /**
  * Every `x-mcp-header` parameter of `inputSchema`, in document order. Throws `SchemaError`

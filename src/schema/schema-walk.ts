@@ -5,6 +5,11 @@ import type { JsonObject, JsonValue } from '../spec/jsonrpc.js';
 import { escapePointer, isPlainObject } from './json-copy.js';
 import type { JsonSchemaDialect } from './json-schema-dialect.js';
 import { SchemaError } from './schema-error.js';
+import {
+  COMPOSITION_KEYWORDS,
+  SCHEMA_MAP_KEYWORDS,
+  SINGLE_SCHEMA_KEYWORDS,
+} from './subschema-keywords.js';
 
 /** Bounds a schema must stay within; a schema from a peer is untrusted input. */
 export interface JsonSchemaLimits {
@@ -28,26 +33,6 @@ export interface LocatedSchema {
   readonly pointer: string;
 }
 
-const SINGLE_SCHEMA_KEYWORDS = [
-  'not',
-  'if',
-  'then',
-  'else',
-  'contains',
-  'propertyNames',
-  'additionalProperties',
-  'unevaluatedProperties',
-  'unevaluatedItems',
-  'additionalItems',
-] as const;
-const COMPOSITION_KEYWORDS = ['allOf', 'anyOf', 'oneOf'] as const;
-const SCHEMA_MAP_KEYWORDS = [
-  'properties',
-  'patternProperties',
-  '$defs',
-  'definitions',
-  'dependentSchemas',
-] as const;
 const TYPE_NAMES = new Set(['array', 'boolean', 'integer', 'null', 'number', 'object', 'string']);
 
 /**
