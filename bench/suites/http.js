@@ -44,9 +44,7 @@ const SCENARIOS = [
     era: 'legacy',
     mode: 'sse',
     contentType: 'text/event-stream',
-    // Not mcpkit: it answers JSON whenever the reply is the first thing to send, and has no
-    // option to stream such a reply (streamAfterMs: 0 fires only after the reply is out).
-    impls: ['raw', 'sdk v1', 'sdk v2', 'tmcp'],
+    impls: ['raw', 'mcpkit', 'sdk v1', 'sdk v2', 'tmcp'],
   },
   {
     name: 'modern stateless',

@@ -45,6 +45,7 @@ export interface McpHttpHandlerOptions {
   /**
    * A request whose reply has not come after this many milliseconds is answered with an event
    * stream (headers now, keep-alives while it runs) rather than one JSON body. Default 10 000.
+   * 0: every answer is an event stream.
    */
   streamAfterMs?: number;
   /**

@@ -3,11 +3,13 @@
 // limits, idle expiry, and that ended sessions leave nothing behind.
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  answerOf,
   bodyOf,
   errorCode,
   fixtureServer,
   get,
   initializeLegacy,
+  modernPost,
   newProbe,
   post,
   type Json,
@@ -288,6 +290,25 @@ describe('requests in flight', () => {
     await probe.waitAborted.promise;
     const response = await pending;
     expect(await response.text()).not.toContain('"id":8');
+  });
+});
+
+describe('streamAfterMs: 0', () => {
+  it('answers every request of both eras as an event stream, initialize included', async () => {
+    const { handler } = setup({ streamAfterMs: 0 });
+    const initialized = await handler.handle(post(INITIALIZE('2025-11-25')));
+    expect(initialized.headers.get('content-type')).toBe('text/event-stream');
+    expect(initialized.headers.get('mcp-session-id')).not.toBeNull();
+    expect(await answerOf(initialized, 0)).toMatchObject({
+      result: { protocolVersion: '2025-11-25' },
+    });
+    const client = await initializeLegacy(handler);
+    const listed = await client.post({ jsonrpc: '2.0', id: 7, method: 'tools/list' });
+    expect(listed.headers.get('content-type')).toBe('text/event-stream');
+    expect(await answerOf(listed, 7)).toMatchObject({ result: { tools: expect.any(Array) } });
+    const modern = await handler.handle(modernPost('tools/list', {}, { id: 8 }));
+    expect(modern.headers.get('content-type')).toBe('text/event-stream');
+    expect(await answerOf(modern, 8)).toMatchObject({ result: { resultType: 'complete' } });
   });
 });
 

@@ -1,6 +1,7 @@
 // The HTTP response to one POST, decided lazily: one JSON body when the reply is the first thing
 // to send; an SSE stream as soon as anything comes before it, or when the reply is slow to come
-// (so headers and keep-alives flow, and no client times out waiting for them).
+// (so headers and keep-alives flow, and no client times out waiting for them), or always when
+// the server is set to stream every answer (`streamAfterMs: 0`).
 import { jsonResponse } from './http-status.js';
 import { SseWriter, sseResponse, type SseEnd, type SseWriterSettings } from './sse-writer.js';
 import { backgroundTimeout, type TimerHandle } from './timers.js';
@@ -43,10 +44,22 @@ export class ResponseExchange {
     this.response = new Promise((resolve) => (this.#resolve = resolve));
     if (signal.aborted) queueMicrotask(this.#onAbort);
     else signal.addEventListener('abort', this.#onAbort, { once: true });
+  }
+
+  /**
+   * Starts the clock, once the owner is ready for `quiet`: with `streamAfterMs` 0 the response is
+   * a stream from the start (every answer as SSE), otherwise after that long without one.
+   */
+  begin(): void {
+    if (this.#settled) return;
+    if (this.#settings.streamAfterMs === 0) {
+      this.#events.quiet();
+      return;
+    }
     this.#quietTimer = backgroundTimeout(() => {
       this.#quietTimer = undefined;
       if (!this.#settled) this.#events.quiet();
-    }, settings.streamAfterMs);
+    }, this.#settings.streamAfterMs);
   }
 
   /** No response chosen yet. */

@@ -83,6 +83,7 @@ export class SessionRouter {
     };
     for (const id of ids) this.#byRequest.set(id, reply);
     this.#host.activityChanged();
+    reply.exchange.begin();
     return { reply, response: reply.exchange.response };
   }
 

@@ -73,6 +73,7 @@ export class StatelessRequests {
       throw error;
     }
     if (this.#active.has(transport)) this.#active.set(transport, session);
+    exchange.begin();
     transport.inject(message);
     return exchange.response;
   }

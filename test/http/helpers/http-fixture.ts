@@ -222,6 +222,17 @@ export async function bodyOf(response: Response): Promise<Json> {
   return (await response.json()) as Json;
 }
 
+/** The answer to request `id`: the JSON body, or the message with that id on the event stream. */
+export async function answerOf(response: Response, id: number | string): Promise<Json> {
+  if (response.headers.get('content-type') !== 'text/event-stream') return bodyOf(response);
+  const reader = new SseReader(response.body);
+  for (;;) {
+    const message = await reader.nextMessage();
+    if (message === undefined) throw new Error('stream ended without a response');
+    if (message['id'] === id) return message;
+  }
+}
+
 export function errorCode(body: Json): number | undefined {
   return (body['error'] as { code?: number } | undefined)?.code;
 }
@@ -264,7 +275,8 @@ export async function initializeLegacy(
   if (response.status !== 200 || sessionId === null) {
     throw new Error(`initialize failed: ${response.status} ${await response.text()}`);
   }
-  const negotiated = ((await bodyOf(response))['result'] as Json)['protocolVersion'] as string;
+  const answer = await answerOf(response, 0);
+  const negotiated = (answer['result'] as Json)['protocolVersion'] as string;
   const headers = (extra: Record<string, string | undefined> = {}) => ({
     'mcp-session-id': sessionId,
     ...(negotiated >= '2025-06-18' ? { 'mcp-protocol-version': negotiated } : {}),
@@ -283,15 +295,7 @@ export async function initializeLegacy(
         method,
         ...(params === undefined ? {} : { params }),
       });
-      if (reply.headers.get('content-type') === 'text/event-stream') {
-        const reader = new SseReader(reply.body);
-        for (;;) {
-          const message = await reader.nextMessage();
-          if (message === undefined) throw new Error('stream ended without a response');
-          if (message['id'] === id) return message;
-        }
-      }
-      return bodyOf(reply);
+      return answerOf(reply, id);
     },
   };
   await client.post({ jsonrpc: '2.0', method: 'notifications/initialized' });
