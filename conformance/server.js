@@ -17,6 +17,23 @@ const CONFIRMATION = {
   },
 };
 
+/**
+ * A question with one required text answer, `field`.
+ * @param {string} message
+ * @param {string} field
+ * @returns {import('mcpkit/spec').ElicitRequestFormParams}
+ */
+function textQuestion(message, field) {
+  return {
+    message,
+    requestedSchema: {
+      type: 'object',
+      properties: { [field]: { type: 'string' } },
+      required: [field],
+    },
+  };
+}
+
 /** A 1×1 PNG. */
 const PNG_BASE64 =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
@@ -300,17 +317,9 @@ function registerInputRequiredTools(server) {
     'test_input_required_result_elicitation',
     { description: 'Asks for the user’s name, then greets them.' },
     async (_args, ctx) => {
-      const answer = await ctx.elicit(
-        {
-          message: 'What is your name?',
-          requestedSchema: {
-            type: 'object',
-            properties: { name: { type: 'string' } },
-            required: ['name'],
-          },
-        },
-        { key: 'user_name' },
-      );
+      const answer = await ctx.elicit(textQuestion('What is your name?', 'name'), {
+        key: 'user_name',
+      });
       if (answer.action !== 'accept') return `The user chose to ${answer.action}.`;
       return `Hello, ${String(answer.content?.['name'])}!`;
     },
@@ -356,17 +365,7 @@ function registerInputRequiredTools(server) {
     { description: 'Asks for a name, a greeting and the roots in one round.' },
     async (_args, ctx) => {
       const [name, greeting, roots] = await Promise.all([
-        ctx.elicit(
-          {
-            message: 'What is your name?',
-            requestedSchema: {
-              type: 'object',
-              properties: { name: { type: 'string' } },
-              required: ['name'],
-            },
-          },
-          { key: 'user_name' },
-        ),
+        ctx.elicit(textQuestion('What is your name?', 'name'), { key: 'user_name' }),
         ctx.sample(
           {
             messages: [{ role: 'user', content: { type: 'text', text: 'Generate a greeting' } }],
@@ -388,26 +387,11 @@ function registerInputRequiredTools(server) {
     'test_input_required_result_multi_round',
     { description: 'Asks two questions, one round after the other.' },
     async (_args, ctx) => {
-      const first = await ctx.elicit(
-        {
-          message: 'Step 1: What is your name?',
-          requestedSchema: {
-            type: 'object',
-            properties: { name: { type: 'string' } },
-            required: ['name'],
-          },
-        },
-        { key: 'step1' },
-      );
+      const first = await ctx.elicit(textQuestion('Step 1: What is your name?', 'name'), {
+        key: 'step1',
+      });
       const second = await ctx.elicit(
-        {
-          message: 'Step 2: What is your favorite color?',
-          requestedSchema: {
-            type: 'object',
-            properties: { color: { type: 'string' } },
-            required: ['color'],
-          },
-        },
+        textQuestion('Step 2: What is your favorite color?', 'color'),
         { key: 'step2' },
       );
       return `${String(first.content?.['name'])} likes ${String(second.content?.['color'])}`;
@@ -663,14 +647,7 @@ function registerPrompts(server) {
     { description: 'Asks the user for context before building the prompt.' },
     async (_args, ctx) => {
       const answer = await ctx.elicit(
-        {
-          message: 'What context should the prompt use?',
-          requestedSchema: {
-            type: 'object',
-            properties: { context: { type: 'string' } },
-            required: ['context'],
-          },
-        },
+        textQuestion('What context should the prompt use?', 'context'),
         { key: 'user_context' },
       );
       return {
