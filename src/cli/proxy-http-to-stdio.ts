@@ -7,6 +7,7 @@ import type { JsonRpcMessage } from '../spec/jsonrpc.js';
 import { listOption, parseHeaders } from './arguments.js';
 import type { ParsedCommandLine } from './arguments.js';
 import { CliError, ExitCode, usageError } from './cli-error.js';
+import { sendQuietly } from './send-quietly.js';
 import { traceTransport } from './verbose-transport.js';
 
 /** JSON-RPC "Invalid Request", for a value on the pipe that is not a message at all. */
@@ -47,24 +48,11 @@ function forward(value: unknown, to: Transport, from: Transport): void {
     answer(from, INVALID_REQUEST, 'Not a JSON-RPC message');
     return;
   }
-  if (to.closed) return;
-  try {
-    // A failed send (a refused notification) has no one to answer it; the relay carries on.
-    void Promise.resolve(to.send(value as JsonRpcMessage | JsonRpcMessage[])).catch(() => {});
-  } catch {
-    // Closed in between: the close handler ends the relay.
-  }
+  sendQuietly(to, value as JsonRpcMessage | JsonRpcMessage[]);
 }
 
 function answer(to: Transport, code: number, message: string): void {
-  if (to.closed) return;
-  try {
-    void Promise.resolve(to.send({ jsonrpc: '2.0', id: null, error: { code, message } })).catch(
-      () => {},
-    );
-  } catch {
-    // Closed in between.
-  }
+  sendQuietly(to, { jsonrpc: '2.0', id: null, error: { code, message } });
 }
 
 /** An object, or a non-empty batch of objects: the validation is the far end's job. */

@@ -2,7 +2,7 @@
 // Streamable HTTP, both eras on one endpoint, every message relayed to a server process as is.
 import type { ParsedCommandLine } from './arguments.js';
 import { ExitCode, usageError } from './cli-error.js';
-import { listenHttp } from './serve.js';
+import { listenHttp, stopOnSignal } from './serve.js';
 import { StdioRelayTarget } from './stdio-relay-target.js';
 import { resolveTarget } from './target.js';
 
@@ -35,15 +35,7 @@ export async function runStdioToHttp(parsed: ParsedCommandLine): Promise<ExitCod
   process.stderr.write(
     `mcpkit proxy: serving ${[target.command, ...target.args].join(' ')} at ${handle.url.href}\n`,
   );
-  await new Promise<void>((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+  await new Promise<void>((resolve) => stopOnSignal(resolve));
   await handle.close();
   await relay.close();
   return ExitCode.Success;

@@ -1,10 +1,11 @@
 // One HTTP-side connection relayed to a stdio server process: messages pass unchanged both ways,
 // while the relay notes just enough (requests in flight, progress tokens, the negotiated
 // revision) to tell the HTTP layer which request each server message belongs to.
-import type { Disposable, SendOptions, Transport } from '../jsonrpc/index.js';
+import type { Disposable, Transport } from '../jsonrpc/index.js';
 import type { McpHttpConnection } from '../server/http/index.js';
 import { isLegacyVersion } from '../spec/index.js';
 import type { JsonRpcMessage, LegacyProtocolVersion, RequestId, Tool } from '../spec/index.js';
+import { sendQuietly } from './send-quietly.js';
 
 /** What the connection reports back to the relay that owns the server processes. */
 export interface RelayHooks {
@@ -69,7 +70,7 @@ export class RelayedConnection implements McpHttpConnection {
         if (isRequestId(cancelled)) this.#settled(cancelled);
       }
     }
-    send(this.#child, value as JsonRpcMessage | JsonRpcMessage[]);
+    sendQuietly(this.#child, value as JsonRpcMessage | JsonRpcMessage[]);
   }
 
   #fromServer(value: unknown): void {
@@ -82,7 +83,7 @@ export class RelayedConnection implements McpHttpConnection {
         this.#answered(id, message['result']);
       }
     }
-    send(
+    sendQuietly(
       this.#front,
       value as JsonRpcMessage | JsonRpcMessage[],
       related === undefined ? undefined : { relatedRequestId: related },
@@ -127,7 +128,7 @@ export class RelayedConnection implements McpHttpConnection {
   #serverGone(error: Error | undefined): void {
     const reason = error?.message.split('\n')[0] ?? 'it closed its output';
     for (const id of this.#pending.keys()) {
-      send(this.#front, {
+      sendQuietly(this.#front, {
         jsonrpc: '2.0',
         id,
         error: { code: INTERNAL_ERROR, message: `The MCP server process ended: ${reason}` },
@@ -160,18 +161,4 @@ function progressTokenOf(request: Message): RequestId | undefined {
   const meta = (request['params'] as Message | undefined)?.['_meta'] as Message | undefined;
   const token = meta?.['progressToken'];
   return isRequestId(token) ? token : undefined;
-}
-
-/** Sends unless the far side has gone; a message for a closed side has no one to reach. */
-function send(
-  to: Transport,
-  message: JsonRpcMessage | JsonRpcMessage[],
-  options?: SendOptions,
-): void {
-  if (to.closed) return;
-  try {
-    void Promise.resolve(to.send(message, options)).catch(() => {});
-  } catch {
-    // Closed in between: its close handler does the rest.
-  }
 }

@@ -92,7 +92,7 @@ export async function listenHttp(
 }
 
 /** Runs `stop` once on the first SIGINT or SIGTERM. */
-export function stopOnSignal(stop: () => Promise<unknown>): void {
+export function stopOnSignal(stop: () => unknown): void {
   const once = () => {
     process.off('SIGINT', once);
     process.off('SIGTERM', once);
