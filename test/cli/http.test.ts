@@ -1,42 +1,26 @@
 // The `mcpkit` binary over Streamable HTTP: `mcpkit serve <module> --http 127.0.0.1:0` serves
 // the demo server from a module, and the client commands reach it by URL, with headers.
-import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI, ROOT, requireBuild, runCli } from './run-cli.js';
+import { requireBuild, runCli, startListening, stopListening } from './run-cli.js';
 
 let server: ChildProcess | undefined;
 let url = '';
 
 beforeAll(async () => {
   requireBuild();
-  const child = spawn(
-    process.execPath,
-    [CLI, 'serve', 'test/cli/fixtures/everything-module.js', '--http', '127.0.0.1:0'],
-    {
-      cwd: ROOT,
-      stdio: ['ignore', 'ignore', 'pipe'],
-    },
-  );
-  server = child;
-  url = await new Promise<string>((resolve, reject) => {
-    let seen = '';
-    child.stderr?.setEncoding('utf8');
-    child.stderr?.on('data', (chunk: string) => {
-      seen += chunk;
-      const match = /serving MCP at (\S+)/.exec(seen);
-      if (match?.[1] !== undefined) resolve(match[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${seen}`)));
-  });
+  const serving = await startListening([
+    'serve',
+    'test/cli/fixtures/everything-module.js',
+    '--http',
+    '127.0.0.1:0',
+  ]);
+  server = serving.child;
+  url = serving.url;
 });
 
 afterAll(async () => {
-  const child = server;
-  if (child === undefined || child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
+  if (server !== undefined) await stopListening(server);
 });
 
 describe('mcpkit against a server module served over HTTP', () => {

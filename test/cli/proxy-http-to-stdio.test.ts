@@ -7,37 +7,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { McpClient } from '../../src/client/index.js';
 import type { McpClientOptions } from '../../src/client/index.js';
 import { StdioClientTransport } from '../../src/node/index.js';
-import { CLI, ROOT, requireBuild, runCli } from './run-cli.js';
+import { CLI, ROOT, requireBuild, runCli, startListening, stopListening } from './run-cli.js';
 
 let server: ChildProcess | undefined;
 let url = '';
 
 beforeAll(async () => {
   requireBuild();
-  const child = spawn(
-    process.execPath,
-    [CLI, 'serve', 'test/cli/fixtures/everything-module.js', '--http', '127.0.0.1:0'],
-    { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  server = child;
-  url = await new Promise<string>((resolve, reject) => {
-    let seen = '';
-    child.stderr?.setEncoding('utf8');
-    child.stderr?.on('data', (chunk: string) => {
-      seen += chunk;
-      const match = /serving MCP at (\S+)/.exec(seen);
-      if (match?.[1] !== undefined) resolve(match[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${seen}`)));
-  });
+  const serving = await startListening([
+    'serve',
+    'test/cli/fixtures/everything-module.js',
+    '--http',
+    '127.0.0.1:0',
+  ]);
+  server = serving.child;
+  url = serving.url;
 });
 
 afterAll(async () => {
-  const child = server;
-  if (child === undefined || child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
+  if (server !== undefined) await stopListening(server);
 });
 
 /** A client whose stdio server is `mcpkit proxy --http-to-stdio <url>`. */

@@ -2,7 +2,7 @@
 // The official SDK clients (v1; v2 legacy and 2026-07-28) run the whole demo-server suite
 // (`mcpkit demo` over stdio) through it; the `mcpkit` command and client drive it too; server
 // processes are accounted for.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { StreamableHTTPClientTransport as V1StreamableHttp } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { StreamableHTTPClientTransport as V2StreamableHttp } from '@modelcontextprotocol/client';
@@ -14,47 +14,22 @@ import { ErrorCode } from '../../src/spec/error-codes.js';
 import { everythingServerTests } from '../interop/helpers/everything-server-suite.js';
 import { connectV1 } from '../interop/helpers/v1-client.js';
 import { connectV2 } from '../interop/helpers/v2-client.js';
-import { CLI, ROOT, requireBuild, runCli } from './run-cli.js';
-
-interface RunningProxy {
-  child: ChildProcess;
-  url: string;
-  stderr: () => string;
-}
+import { CLI, requireBuild, runCli, startListening, stopListening } from './run-cli.js';
+import type { ListeningCli } from './run-cli.js';
 
 const running = new Set<ChildProcess>();
 
 /** Starts `mcpkit proxy --stdio-to-http 127.0.0.1:0 <extra…>` and waits for its URL. */
-async function startProxy(extra: readonly string[]): Promise<RunningProxy> {
-  const child = spawn(
-    process.execPath,
-    [CLI, 'proxy', '--stdio-to-http', '127.0.0.1:0', ...extra],
-    {
-      cwd: ROOT,
-      stdio: ['ignore', 'ignore', 'pipe'],
-    },
-  );
-  running.add(child);
-  let seen = '';
-  child.stderr?.setEncoding('utf8');
-  child.stderr?.on('data', (chunk: string) => (seen += chunk));
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stderr?.on('data', () => {
-      const match = /serving .* at (\S+)/.exec(seen);
-      if (match?.[1] !== undefined) resolve(match[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`proxy exited with ${code}: ${seen}`)));
-  });
-  return { child, url, stderr: () => seen };
+async function startProxy(extra: readonly string[]): Promise<ListeningCli> {
+  const proxy = await startListening(['proxy', '--stdio-to-http', '127.0.0.1:0', ...extra]);
+  running.add(proxy.child);
+  return proxy;
 }
 
 /** Stops the proxy with SIGTERM; resolves with its exit code. */
-async function stopProxy(child: ChildProcess): Promise<number | null> {
+function stopProxy(child: ChildProcess): Promise<number | null> {
   running.delete(child);
-  if (child.exitCode !== null) return child.exitCode;
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  return exited;
+  return stopListening(child);
 }
 
 /** The server processes the proxy has running now (its direct children). */
@@ -89,7 +64,7 @@ afterAll(async () => {
 });
 
 describe('official SDK clients through the proxy to a stdio server', () => {
-  let proxy: RunningProxy;
+  let proxy: ListeningCli;
   beforeAll(async () => {
     proxy = await startProxy(DEMO_SERVER);
   });
@@ -131,7 +106,7 @@ describe('official SDK clients through the proxy to a stdio server', () => {
 });
 
 describe('mcpkit through the proxy', () => {
-  let proxy: RunningProxy;
+  let proxy: ListeningCli;
   beforeAll(async () => {
     proxy = await startProxy(DEMO_SERVER);
   });

@@ -1,5 +1,6 @@
 // Runs the built `mcpkit` binary (dist/cli/main.js, from `npm run build`) and collects its output.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -30,4 +31,39 @@ export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): Pr
       },
     );
   });
+}
+
+export interface ListeningCli {
+  child: ChildProcess;
+  /** The URL the command printed on stderr. */
+  url: string;
+  /** Everything it wrote to stderr so far. */
+  stderr: () => string;
+}
+
+/** Starts `mcpkit <args>` (a command that listens) and waits for the URL it prints on stderr. */
+export async function startListening(args: readonly string[]): Promise<ListeningCli> {
+  const child = spawn(process.execPath, [CLI, ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let seen = '';
+  child.stderr.setEncoding('utf8');
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stderr.on('data', (chunk: string) => {
+      seen += chunk;
+      const match = /serving .* at (\S+)/.exec(seen);
+      if (match?.[1] !== undefined) resolve(match[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`mcpkit ${args[0]} exited with ${code}: ${seen}`)));
+  });
+  return { child, url, stderr: () => seen };
+}
+
+/** Stops a listening command with SIGTERM; resolves with its exit code. */
+export async function stopListening(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null) return child.exitCode;
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  return exited;
 }
