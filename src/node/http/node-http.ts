@@ -246,7 +246,7 @@ async function writeResponse(response: Response, res: ServerResponse): Promise<v
       res.destroy();
       return;
     }
-    if (!res.headersSent) res.setHeader('content-length', bytes.byteLength);
+    res.setHeader('content-length', bytes.byteLength);
     res.end(bytes);
     return;
   }
