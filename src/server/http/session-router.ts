@@ -38,8 +38,8 @@ export interface RouterHost {
 export class SessionRouter {
   readonly #host: RouterHost;
   readonly #byRequest = new SparseMap<RequestId, PostReply>();
-  /** Created on the first request the server sends the client (most sessions never do). */
-  #byAsked: Map<RequestId, PostReply> | undefined;
+  /** Requests the server sent the client, by id, with the POST they were sent for. */
+  readonly #byAsked = new SparseMap<RequestId, PostReply>();
   /** The POST whose message the engine is reading right now (for id-less error replies). */
   #injecting: PostReply | undefined;
   /** The session's standalone stream, once a GET opened it. */
@@ -158,7 +158,7 @@ export class SessionRouter {
       // Withdrawing a question asked on a POST's stream: the same stream, while it is open.
       const target = message.params?.['requestId'];
       if (typeof target === 'string' || typeof target === 'number')
-        return this.#byAsked?.get(target);
+        return this.#byAsked.get(target);
     }
     return undefined;
   }
@@ -167,7 +167,7 @@ export class SessionRouter {
     const last = this.#answers(reply, message);
     if (!Array.isArray(message) && 'method' in message && 'id' in message) {
       reply.asked.add(message.id);
-      (this.#byAsked ??= new Map()).set(message.id, reply);
+      this.#byAsked.set(message.id, reply);
     }
     if (last && reply.stream === undefined && reply.exchange.pending) {
       reply.exchange.respondJson(message, statusForReply(message, reply.phase));
@@ -216,7 +216,7 @@ export class SessionRouter {
     if (reply.done) return;
     reply.done = true;
     for (const id of reply.ids) if (this.#byRequest.get(id) === reply) this.#byRequest.delete(id);
-    for (const id of reply.asked) this.#byAsked?.delete(id);
+    for (const id of reply.asked) this.#byAsked.delete(id);
     if (reply.stream !== undefined) this.#host.streamDone(reply.stream);
     this.#host.activityChanged();
   }
